@@ -1,0 +1,93 @@
+// What the benchmark runs: each contender trains on the shared batch sequence and evaluates the shared grid.
+// The engine contenders live here; the tfjs ones in tfjs-contender.ts.
+
+import { type Mlp, type Sgd, createMlp, createRng, createSgd } from '../../src/engine/index.ts';
+import { type DenseMlp, createDenseMlp } from './dense-mlp.ts';
+import { DROPOUT_P, LEARNING_RATE, SIZES, type Weights, type Workload, copyWeights } from './workload.ts';
+
+export interface Contender {
+  readonly name: string;
+  /** Compared against (tfjs) or shown for information (the engine's own variants). */
+  readonly peer: boolean;
+  readonly description: string;
+  /** Called before each block of this contender's rounds (tfjs: selects its backend). */
+  activate(): Promise<void>;
+  /** n training steps, continuing through the batch sequence; the loss of each step when `record` is set. */
+  train(n: number, record: boolean): number[];
+  /** The current training weights (float64 copies). */
+  trainedWeights(): Weights[];
+  /** Builds the inference model from these weights (kept apart from the training model). */
+  prepareInference(weights: readonly Weights[]): void;
+  /** One evaluation-mode pass over the grid; the logits, row-major. */
+  infer(): ArrayLike<number>;
+  /** Live tensors (tfjs), for the leak check; 0 for the engine. */
+  liveTensors(): number;
+  dispose(): void;
+}
+
+const CONFIG = { sizes: [...SIZES], activation: { name: 'relu' as const }, dropoutP: DROPOUT_P };
+
+/** The engine's own dropout stream: both engine variants draw the same masks (the check that they agree needs it). */
+const dropoutRng = (workload: Workload) => createRng(workload.seed).fork('dropout');
+
+export function engineContender(workload: Workload): Contender {
+  const net = createMlp(CONFIG, { weights: copyWeights(workload.initialWeights) });
+  const sgd: Sgd = createSgd({ lr: LEARNING_RATE });
+  const parameters = net.parameters();
+  const mode = { training: true, rng: dropoutRng(workload) };
+  const { batches, grid } = workload;
+  let cursor = 0, inferNet: Mlp | null = null;
+  return {
+    name: 'engine',
+    peer: false,
+    description: 'this engine: float64, zero-skipping kernels (Mlp.computeGradients + createSgd; Mlp.forward on the grid)',
+    activate: async () => {},
+    train(n, record) {
+      const losses: number[] = [];
+      for (let s = 0; s < n; s++) {
+        const batch = batches[cursor];
+        cursor = (cursor + 1) % batches.length;
+        const loss = net.computeGradients(batch.x, batch.labels, mode);
+        sgd.step(parameters);
+        if (record) losses.push(loss);
+      }
+      return losses;
+    },
+    trainedWeights: () => copyWeights(net.layers),
+    prepareInference(weights) {
+      inferNet = createMlp(CONFIG, { weights: copyWeights(weights) });
+    },
+    infer: () => (inferNet as Mlp).forward(grid).logits.data,
+    liveTensors: () => 0,
+    dispose() {},
+  };
+}
+
+export function engineDenseContender(workload: Workload): Contender {
+  const net = createDenseMlp(workload.initialWeights, DROPOUT_P, LEARNING_RATE, dropoutRng(workload));
+  const { batches, grid } = workload;
+  let cursor = 0, inferNet: DenseMlp | null = null;
+  return {
+    name: 'engine (dense)',
+    peer: false,
+    description: 'the same arithmetic without zero-skipping (scripts/bench/dense-mlp.ts, the engine row kernel on every entry)',
+    activate: async () => {},
+    train(n, record) {
+      const losses: number[] = [];
+      for (let s = 0; s < n; s++) {
+        const batch = batches[cursor];
+        cursor = (cursor + 1) % batches.length;
+        const loss = net.step(batch.x, batch.labels);
+        if (record) losses.push(loss);
+      }
+      return losses;
+    },
+    trainedWeights: () => copyWeights(net.layers),
+    prepareInference(weights) {
+      inferNet = createDenseMlp(weights, DROPOUT_P, LEARNING_RATE, createRng('unused'));
+    },
+    infer: () => (inferNet as DenseMlp).forward(grid).data,
+    liveTensors: () => 0,
+    dispose() {},
+  };
+}
