@@ -1,0 +1,78 @@
+/**
+ * The page's experiment parameters: one store, read from the URL at load, mirrored back to the
+ * URL, and kept in step with other windows of the same lesson (presenter ↔ projector).
+ */
+import { createStore } from './store.ts';
+import { defaultValues, formatQuery, isParamName, parseParam, parseQuery, type ParamName, type ParamValue, type ParamValues } from './params.ts';
+import { onMessage, post } from './channel.ts';
+
+function shallowEqual(a: ParamValues, b: ParamValues): boolean {
+  return (Object.keys(a) as ParamName[]).every((k) => Object.is(a[k], b[k]));
+}
+
+const initial = parseQuery(location.search);
+export const lessonState = createStore<ParamValues>({ ...defaultValues(), ...initial.values }, shallowEqual);
+
+export function getParam<K extends ParamName>(name: K): ParamValues[K] {
+  return lessonState.get()[name];
+}
+
+export function setParam<K extends ParamName>(name: K, value: ParamValues[K], origin = 'local'): void {
+  lessonState.set({ ...lessonState.get(), [name]: value }, origin);
+}
+
+/** Call `listener` now and whenever any of `names` changes. */
+export function watchParams(names: readonly ParamName[], listener: (values: ParamValues) => void): () => void {
+  let last = lessonState.get();
+  listener(last);
+  return lessonState.subscribe((values) => {
+    if (names.some((n) => !Object.is(values[n], last[n]))) listener(values);
+    last = values;
+  });
+}
+
+// --- the URL mirror -------------------------------------------------------------------------
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+lessonState.subscribe((values) => {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    const url = `${location.pathname}${formatQuery(values)}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+  }, 150);
+});
+
+// --- other windows of the lesson --------------------------------------------------------------
+lessonState.subscribe((values, origin) => {
+  if (origin !== 'remote') post({ type: 'params', values });
+});
+onMessage((message) => {
+  if (message.type === 'hello') post({ type: 'params', values: lessonState.get() });
+  if (message.type !== 'params' || !message.values || typeof message.values !== 'object') return;
+  // Messages from other windows are validated like a URL would be.
+  const next: Record<string, ParamValue> = { ...lessonState.get() };
+  for (const [name, raw] of Object.entries(message.values)) {
+    if (!isParamName(name)) continue;
+    const parsed = parseParam(name, raw);
+    if (parsed.ok) next[name] = parsed.value;
+  }
+  lessonState.set(next as ParamValues, 'remote');
+});
+
+// --- notices about a bad link ----------------------------------------------------------------
+function showNotices(notices: string[]): void {
+  if (notices.length === 0) return;
+  const box = document.getElementById('url-notice');
+  if (!box) return;
+  const list = box.querySelector('ul');
+  if (!list) return;
+  list.replaceChildren(
+    ...notices.slice(0, 8).map((text) => {
+      const li = document.createElement('li');
+      li.textContent = text; // text only: nothing from the URL is ever parsed as HTML
+      return li;
+    }),
+  );
+  box.hidden = false;
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => showNotices(initial.notices));
+else showNotices(initial.notices);
