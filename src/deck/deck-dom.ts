@@ -1,0 +1,71 @@
+/**
+ * The deck as found in the DOM: slides ([data-slide]), their build steps ([data-step]) and titles.
+ * Steps inside an explanation or the notes do not count: the deck never shows those.
+ */
+import type { DeckShape, Position } from './position.ts';
+
+export interface DeckModel {
+  slides: HTMLElement[];
+  steps: HTMLElement[][];
+  titles: string[];
+  shape: DeckShape;
+}
+
+function ownSteps(slide: HTMLElement): HTMLElement[] {
+  return Array.from(slide.querySelectorAll<HTMLElement>('[data-step]')).filter(
+    (step) => step.closest('[data-slide]') === slide && !step.closest('[data-explain], [data-notes]'),
+  );
+}
+
+function titleOf(slide: HTMLElement, index: number): string {
+  const heading = Array.from(slide.querySelectorAll('h1, h2')).find((h) => !h.closest('[data-explain], [data-notes]'));
+  const text = heading?.textContent?.replace(/\s+/g, ' ').trim();
+  return text || `Slide ${index + 1}`;
+}
+
+export function readDeck(stage: ParentNode): DeckModel {
+  const slides = Array.from(stage.querySelectorAll<HTMLElement>('[data-slide]')).filter(
+    (slide) => !slide.parentElement?.closest('[data-slide]'),
+  );
+  const steps = slides.map(ownSteps);
+  return { slides, steps, titles: slides.map(titleOf), shape: steps.map((s) => s.length) };
+}
+
+/** Reveal the first `count` steps of a slide; the newest one is marked aria-current. */
+export function showSteps(steps: readonly HTMLElement[], count: number): void {
+  steps.forEach((step, i) => {
+    step.toggleAttribute('data-shown', i < count);
+    if (i === count - 1) step.setAttribute('aria-current', 'step');
+    else step.removeAttribute('aria-current');
+  });
+}
+
+/** Show one slide (the others are display:none, so their widgets are not "near the screen"). */
+export function showPosition(model: DeckModel, at: Position): void {
+  model.slides.forEach((slide, i) => {
+    const current = i === at.slide;
+    slide.toggleAttribute('data-current', current);
+    if (current) showSteps(model.steps[i], at.step);
+  });
+}
+
+/** Give each slide its role description and name, for screen readers in the deck views. */
+export function labelSlides(model: DeckModel): void {
+  model.slides.forEach((slide, i) => {
+    slide.setAttribute('aria-roledescription', 'slide');
+    slide.setAttribute('aria-label', `${i + 1} of ${model.slides.length}: ${model.titles[i]}`);
+  });
+}
+
+/** Index of the slide holding the element a `#id` hash names, or -1. Looked up by id, never parsed as HTML. */
+export function slideOfAnchor(model: DeckModel, hash: string): number {
+  if (hash.length < 2 || hash.length > 200) return -1;
+  let id: string;
+  try {
+    id = decodeURIComponent(hash.slice(1));
+  } catch {
+    return -1;
+  }
+  const target = document.getElementById(id);
+  return target ? model.slides.findIndex((slide) => slide.contains(target)) : -1;
+}
