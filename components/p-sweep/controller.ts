@@ -1,0 +1,92 @@
+/**
+ * Controller of the p-sweep widget: createTrainingRun owns Train/Pause, Step, Reset, the frame budget, reduced
+ * motion, the "diverged" stop and the presenter sync; the model's small units of work (10 SGD steps, or 200 rows of
+ * an evaluation) keep every frame within budget. The chart is redrawn only when another net has finished.
+ * A change of dataset, label noise, lr or seed restarts the sweep.
+ */
+import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
+import { bindControls } from '../../src/widgets/controls.ts';
+import { createTrainingRun, type TrainingRun } from '../../src/widgets/training-run.ts';
+import type { ParamValues } from '../../src/widgets/params.ts';
+import type { DatasetName } from '../../src/engine/index.ts';
+import { advanceSweep, createSweep, progress, type Sweep } from './model.ts';
+import { describeSweep, renderSweep, type SweepView } from './render.ts';
+
+class PSweepWidget extends WidgetElement {
+  #sweep: Sweep | null = null;
+  #values: ParamValues | null = null;
+  #training: TrainingRun | null = null;
+  #unbind: (() => void) | null = null;
+  /** Points drawn last time (-1: nothing drawn yet). */
+  #drawn = -1;
+
+  protected start(): void {
+    this.#training = createTrainingRun({
+      element: this,
+      play: this.ref<HTMLButtonElement>('play'),
+      step: this.ref<HTMLButtonElement>('step'),
+      reset: this.ref<HTMLButtonElement>('reset'),
+      status: this.ref('status'),
+      advance: (deadline) => {
+        const sweep = this.#sweep;
+        if (!sweep) return 'done';
+        const status = advanceSweep(sweep, deadline);
+        return status === 'ready' ? 'more' : status;
+      },
+      draw: () => this.#draw(),
+      restart: () => {
+        const v = this.#values;
+        this.#sweep = v ? createSweep({ dataset: v.dataset as DatasetName, labelNoise: v.noise, lr: v.lr, seed: v.seed }) : null;
+        this.#drawn = -1;
+      },
+      describe: () => this.#statusText(),
+    });
+    this.#unbind = bindControls(this, (values) => {
+      this.#values = values;
+      const out = this.querySelector('[data-role="value-noise"]');
+      if (out) out.textContent = String(values.noise);
+      this.#training?.reset();
+    });
+  }
+
+  #view(sweep: Sweep): SweepView {
+    const s = sweep.settings;
+    return {
+      points: sweep.points,
+      ps: sweep.config.ps,
+      done: sweep.status === 'done',
+      setting: `${s.dataset}, ${sweep.config.trainCount} training points with label noise ${s.labelNoise}, ${sweep.config.testCount} clean test points, 2–${sweep.config.width}–${sweep.config.width}–${sweep.train.classes} ReLU net, lr ${s.lr}, seed ${s.seed}`,
+      steps: sweep.config.steps,
+    };
+  }
+
+  #draw(): void {
+    const sweep = this.#sweep;
+    if (!sweep || sweep.points.length === this.#drawn) return;
+    this.#drawn = sweep.points.length;
+    const plot = this.ref('plot');
+    const view = this.#view(sweep);
+    plot.replaceChildren(renderSweep(view, { width: Math.max(360, Math.min(720, plot.clientWidth || 640)) }));
+    this.ref('summary').textContent = describeSweep(view);
+  }
+
+  #statusText(): string {
+    const sweep = this.#sweep;
+    if (!sweep) return '';
+    const { done, total } = progress(sweep);
+    const percent = Math.round((100 * done) / total);
+    if (sweep.status === 'done') return `All ${sweep.config.ps.length} nets trained (${total} steps)`;
+    const p = sweep.config.ps[sweep.index];
+    const phase = sweep.evaluation ? `evaluating on the ${sweep.evaluation.set === 'train' ? 'training' : 'test'} set` : `step ${sweep.trainer?.stepCount ?? 0} of ${sweep.config.steps}`;
+    return `Net ${sweep.index + 1} of ${sweep.config.ps.length} (p = ${p}) · ${phase} · ${percent}% of the sweep`;
+  }
+
+  protected stop(): void {
+    this.#unbind?.();
+    this.#unbind = null;
+    this.#training?.dispose();
+    this.#training = null;
+  }
+}
+
+defineWidget('w-p-sweep', PSweepWidget);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { createOverfit, workUnit } from '../../../components/dropout-overfit/model.ts';
+import { describeOverfit, lossDomain, renderLossChart, renderOverfitMap, type OverfitView } from '../../../components/dropout-overfit/render.ts';
+import { OVERFIT } from '../../../components/dropout-overfit/model.ts';
+
+const { document } = new JSDOM('').window;
+
+function viewOf(state: ReturnType<typeof createOverfit>): OverfitView {
+  const { train } = state;
+  return {
+    lanes: state.lanes,
+    step: state.step,
+    maxSteps: OVERFIT.maxSteps,
+    status: state.status,
+    dataset: state.settings.dataset,
+    labelNoise: state.settings.labelNoise,
+    trainCount: train.x.rows,
+    testCount: state.test.x.rows,
+    width: OVERFIT.width,
+    classes: train.classes,
+    resolution: OVERFIT.resolution,
+    extent: OVERFIT.extent,
+    points: Array.from({ length: train.x.rows }, (_, i) => ({ x: train.x.data[2 * i], y: train.x.data[2 * i + 1], label: train.labels[i] })),
+  };
+}
+
+describe('dropout-overfit render', { timeout: 30_000 }, () => {
+  const state = createOverfit({ dataset: 'spirals', labelNoise: 0.1, p: 0.5, lr: 0.1, seed: 1, maxSteps: 150 });
+  while (state.status === 'ready') workUnit(state);
+  const view = viewOf(state);
+
+  it('draws train (solid) and test (dashed) loss per net with a text alternative', () => {
+    const svg = renderLossChart(view, 1, { document }) as SVGSVGElement;
+    expect(svg.getAttribute('aria-label')).toBe('Training and test loss of the network with dropout p = 0.5');
+    expect(svg.getAttribute('aria-description')).toMatch(/training error \d+\.\d%, test error \d+\.\d%/);
+    expect(svg.textContent).toContain('train');
+    expect(svg.textContent).toContain('test');
+    expect(svg.innerHTML).toMatch(/stroke-dasharray="8 5"/);
+  });
+
+  it('draws the decision map with the training points as shapes', () => {
+    const svg = renderOverfitMap(view, 0, { document, size: 240 });
+    expect(svg).not.toBeNull();
+    expect(svg?.getAttribute('aria-label')).toBe('Decision regions of the network with no dropout at step 150');
+    expect(svg?.querySelectorAll('rect').length).toBeGreaterThan(0);
+    expect(svg?.querySelectorAll('circle, path').length).toBe(OVERFIT.trainCount);
+  });
+
+  it('states the measured errors, gap and test loss of both nets', () => {
+    const text = describeOverfit(view);
+    expect(text).toContain('trained on 90 spiral points with 10% of the labels flipped to another class');
+    expect(text).toMatch(/After all 150 steps, without dropout: training error \d+\.\d%, test error \d+\.\d% \(gap \d+\.\d points\), test loss \d\.\d\d/);
+    expect(text).toMatch(/; with dropout p = 0\.5: training error/);
+    expect(text).toMatch(/Dropout (lowered|raised|left) the test loss/);
+  });
+
+  it('never draws or prints NaN or Infinity', () => {
+    const bad: OverfitView = {
+      ...view,
+      labelNoise: NaN,
+      lanes: view.lanes.map((lane) => ({
+        ...lane,
+        history: { steps: [0, 25, 50], trainLoss: [NaN, 1, Infinity], testLoss: [1, -Infinity, NaN], trainError: [NaN, 0.2, 0.1], testError: [0.3, NaN, Infinity] },
+      })),
+      points: [{ x: NaN, y: 0, label: 0 }, { x: 0.1, y: Infinity, label: 1 }, { x: 0.2, y: 0.2, label: 2 }],
+    };
+    for (const i of [0, 1]) {
+      expect((renderLossChart(bad, i, { document }) as SVGSVGElement).outerHTML).not.toMatch(/NaN|Infinity/);
+      expect(renderOverfitMap(bad, i, { document })?.outerHTML).not.toMatch(/NaN|Infinity/);
+    }
+    expect(describeOverfit(bad)).not.toMatch(/NaN|Infinity/);
+    expect(lossDomain(bad).every(Number.isFinite)).toBe(true);
+  });
+});

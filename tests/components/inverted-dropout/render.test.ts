@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { conventions, createMaskRun, drawMasks, estimates } from '../../../components/inverted-dropout/model.ts';
+import { axisMax, conventionCells, describeInverted, renderInverted, type InvertedView } from '../../../components/inverted-dropout/render.ts';
+
+const { document } = new JSDOM('').window;
+
+function view(seed: number, p: number, n: number): InvertedView {
+  const run = createMaskRun(seed, p);
+  drawMasks(run, n);
+  return { p, count: run.count, units: estimates(run), lastMask: run.lastMask, conventions: conventions(p, run) };
+}
+
+describe('renderInverted', () => {
+  it('draws per unit the test output, the ±2 std band and the running mean, and the latest mask', () => {
+    const v = view(1, 0.5, 100);
+    const svg = renderInverted(v, { document });
+    expect(svg.querySelectorAll('g[data-unit]')).toHaveLength(6);
+    expect(svg.querySelectorAll('.test-output')).toHaveLength(6);
+    expect(svg.querySelectorAll('.band')).toHaveLength(6);
+    expect(svg.querySelectorAll('.running-mean').length).toBeGreaterThan(0);
+    expect(svg.querySelectorAll('rect[data-kept]')).toHaveLength(6);
+    expect(svg.querySelectorAll('rect[data-kept="false"]')).toHaveLength(Array.from(v.lastMask).filter((m) => m === 0).length);
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.querySelector('desc')?.textContent).toBe(describeInverted(v));
+  });
+
+  it('draws no mean, band or mask before the first draw, and no NaN anywhere', () => {
+    for (const [p, n] of [[0, 0], [0.5, 0], [0.5, 1], [0.9, 1], [0.9, 3], [0, 20]] as const) {
+      const v = view(4, p, n);
+      const svg = renderInverted(v, { document });
+      expect(svg.outerHTML).not.toMatch(/NaN|Infinity|undefined/);
+      if (n === 0) {
+        expect(svg.querySelectorAll('.running-mean, .band, rect[data-kept]')).toHaveLength(0);
+        expect(describeInverted(v)).toContain('No masks drawn yet');
+      }
+    }
+  });
+
+  it('pins means beyond the axis to its top with their value (p = 0.9, one mask)', () => {
+    const v = view(1, 0.9, 1);
+    const svg = renderInverted(v, { document });
+    const over = v.units.filter((u) => u.mean > axisMax(v.units)).length;
+    expect(svg.querySelectorAll('.running-mean')).toHaveLength(6 - over);
+    expect([...svg.querySelectorAll('text')].filter((t) => t.textContent?.startsWith('↑'))).toHaveLength(over);
+  });
+
+  it('summarises the running means against h and the three conventions in words', () => {
+    const text = describeInverted(view(1, 0.5, 100));
+    expect(text).toMatch(/After 100 masks the running means of m ⊙ h \/ \(1 − p\) are [\d., ]+; \d of 6 lie within h ± 2 standard deviations/);
+    expect(text).toContain('Inverted dropout (frameworks, this lecture): training average 1·h, test 1·h, matches');
+  });
+});
+
+describe('conventionCells', () => {
+  it('fills the table: exact average, mean over the masks, test output and the verdict', () => {
+    const cells = conventionCells(conventions(0.2), 0);
+    expect(cells.map((row) => row.slice(1))).toEqual([
+      ['1·h', 'no masks yet', '1·h', '✓ matches'],
+      ['0.8·h', 'no masks yet', '0.8·h', '✓ matches'],
+      ['0.8·h', 'no masks yet', '0.2·h', '✗ test is 0.25× the training average'],
+    ]);
+  });
+});

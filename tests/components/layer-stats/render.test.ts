@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { layerStats, type LayerStats } from '../../../components/layer-stats/model.ts';
+import { renderLayerStats } from '../../../components/layer-stats/render.ts';
+import { describeLayerStats, fmt, pct } from '../../../components/layer-stats/describe.ts';
+
+const { document } = new JSDOM('').window;
+
+describe('renderLayerStats', () => {
+  const s = layerStats({ depth: 3, width: 16, seed: 1, layer: 2, sigmoid: true });
+  const root = renderLayerStats(s, { document, width: 640 });
+
+  it('draws a gradient chart, a zero-fraction chart and one histogram per activation, each with aria text', () => {
+    const svgs = [...root.querySelectorAll('svg')].filter((svg) => svg.getAttribute('aria-label'));
+    expect(svgs.map((svg) => svg.getAttribute('aria-label'))).toEqual([
+      'Gradient norm per hidden layer',
+      'Fraction of exact zeros per hidden layer',
+      'Histogram of ReLU activations in hidden layer 2',
+      'Histogram of tanh activations in hidden layer 2',
+      'Histogram of sigmoid activations in hidden layer 2',
+    ]);
+    for (const svg of svgs) expect(svg.getAttribute('aria-description')?.length).toBeGreaterThan(40);
+    expect(root.outerHTML).not.toMatch(/NaN|Infinity/);
+    expect(root.querySelectorAll('g[aria-label]').length).toBe(0);
+  });
+
+  it('labels every series in text and gives each its own dash pattern (colour is not the only cue)', () => {
+    const gradient = root.querySelector('svg[aria-label="Gradient norm per hidden layer"]');
+    expect(gradient?.textContent).toContain('ReLU');
+    expect(gradient?.textContent).toContain('tanh');
+    expect(gradient?.textContent).toContain('sigmoid');
+    expect(gradient?.querySelectorAll('[stroke-dasharray="8 5"]').length).toBe(1);
+    expect(gradient?.querySelectorAll('[stroke-dasharray="2 4"]').length).toBe(1);
+    const zeros = root.querySelector('svg[aria-label="Fraction of exact zeros per hidden layer"]');
+    expect(zeros?.textContent).toContain('ReLU');
+    expect(zeros?.textContent).toContain('sigmoid');
+  });
+
+  it('summarises the numbers: init schemes, gradient norms, zero fractions, histogram layer', () => {
+    const text = describeLayerStats(s);
+    expect(text).toContain('He init for ReLU, Xavier init for tanh, Xavier init for sigmoid');
+    expect(text).toContain('256 spiral points');
+    expect(text).toContain(`ReLU ${s.columns[0].gradNorms.map((g) => fmt(g)).join(', ')}`);
+    expect(text).toContain(`ReLU ${s.columns[0].zeroFractions.map(pct).join(', ')}`);
+    expect(text).toContain('tanh 0%, 0%, 0%');
+    expect(text).toContain('Glorot et al. (2011)');
+    expect(text).toContain('Histograms of hidden layer 2');
+    expect(text).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('edge cases render finite SVG: depth 1 width 2, a clamped layer, a degenerate histogram', () => {
+    const tiny = layerStats({ depth: 1, width: 2, seed: 0, layer: 6, sigmoid: true });
+    const el = renderLayerStats(tiny, { document, width: 320 });
+    expect(el.outerHTML).not.toMatch(/NaN|Infinity/);
+    expect(describeLayerStats(tiny)).toContain('layer 6 was asked for');
+    // A hand-made state with a zero gradient and a non-finite value must not draw them.
+    const broken: LayerStats = {
+      ...tiny,
+      columns: tiny.columns.map((c) => ({ ...c, gradNorms: [0], zeroFractions: [Number.NaN], meanActivations: [Number.NaN], histogram: [{ x0: 0, x1: Number.POSITIVE_INFINITY, share: 1 }] })),
+    };
+    const out = renderLayerStats(broken, { document });
+    expect(out.outerHTML).not.toMatch(/NaN|Infinity/);
+    expect(describeLayerStats(broken)).not.toMatch(/NaN|Infinity/);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { ABLATION, ablationProgress, createAblation, summarizeLayer, workUnit, type Ablation } from '../../../components/unit-ablation/model.ts';
+import { describeAblation, knockoutRows, renderAblationLegend, renderKnockoutChart, renderLossChart, type AblationView } from '../../../components/unit-ablation/render.ts';
+
+const { document } = new JSDOM('').window;
+
+function viewOf(s: Ablation): AblationView {
+  return {
+    phase: s.phase,
+    step: s.step,
+    maxSteps: s.settings.maxSteps ?? ABLATION.maxSteps,
+    trainCount: s.train.x.rows,
+    testCount: s.test.x.rows,
+    sizes: ABLATION.sizes,
+    significant: ABLATION.significant,
+    progress: ablationProgress(s),
+    lanes: s.lanes.map((lane) => ({ label: lane.label, p: lane.p, steps: lane.steps, trainLoss: lane.trainLoss, baseAccuracy: lane.baseAccuracy, layers: lane.drops.map((_, h) => summarizeLayer(lane, h)) })),
+  };
+}
+
+describe('unit-ablation render', { timeout: 30_000 }, () => {
+  const s = createAblation({ p: 0.5, lr: 0.1, seed: 1, maxSteps: 300 });
+  while (s.phase === 'training' || s.phase === 'ablating') workUnit(s);
+  const view = viewOf(s);
+
+  it('draws the sorted knock-out costs with circles and triangles and a 1-point rule', () => {
+    const svg = renderKnockoutChart(view, 0, { document }) as SVGSVGElement;
+    expect(svg.getAttribute('aria-label')).toBe('Accuracy lost when each unit of hidden layer 1 is silenced, sorted');
+    expect(svg.getAttribute('aria-description')).toMatch(/Circles: no dropout; triangles: dropout p = 0\.5\. no dropout: largest \d+\.\d points, \d+ of 32 units above 1 point/);
+    expect(svg.textContent).toContain('1 point');
+    const legend = renderAblationLegend(view, { document });
+    expect(legend.textContent).toBe('no dropoutdropout p = 0.5');
+    expect(legend.querySelectorAll('circle')).toHaveLength(1);
+    expect(legend.querySelectorAll('path')).toHaveLength(1);
+    expect(knockoutRows(view, 0)).toHaveLength(64);
+    expect(svg.innerHTML).toMatch(/stroke-dasharray="8 5"/);
+  });
+
+  it('draws the training loss while training', () => {
+    const svg = renderLossChart(view, { document }) as SVGSVGElement;
+    expect(svg.getAttribute('aria-label')).toMatch(/Training loss/);
+  });
+
+  it('states the measured numbers: accuracy, largest cost, units above 1 point, correlations', () => {
+    const text = describeAblation(view);
+    expect(text).toMatch(/Without dropout \(test accuracy \d+\.\d%\) — hidden layer 1: up to -?\d+\.\d points, \d+ of 32 units cost more than 1 point/);
+    expect(text).toMatch(/Mean absolute correlation between the units' activations on the test points, layer 1: \d\.\d\d without dropout, \d\.\d\d with — (lower|higher|about the same)/);
+    expect(text).toMatch(/With dropout p = 0\.5 \(test accuracy \d+\.\d%\) — hidden layer 1: /);
+    const training = describeAblation({ ...view, phase: 'training', step: 100 });
+    expect(training).toMatch(/Training: step 100 of 300; training loss \d\.\d\d without dropout/);
+    expect(describeAblation({ ...view, phase: 'diverged', step: 3 })).toContain('diverged at step 3');
+  });
+
+  it('never draws or prints NaN or Infinity', () => {
+    const bad: AblationView = {
+      ...view,
+      lanes: view.lanes.map((lane) => ({
+        ...lane,
+        trainLoss: [NaN, 1, Infinity],
+        steps: [0, 50, 100],
+        baseAccuracy: NaN,
+        layers: lane.layers.map((l) => ({ ...l, sorted: [Infinity, 0.2, NaN, -Infinity, 0.01], maxDrop: NaN, correlation: Infinity })),
+      })),
+    };
+    for (const h of [0, 1]) expect((renderKnockoutChart(bad, h, { document }) as SVGSVGElement).outerHTML).not.toMatch(/NaN|Infinity/);
+    expect((renderLossChart(bad, { document }) as SVGSVGElement).outerHTML).not.toMatch(/NaN|Infinity/);
+    for (const phase of ['training', 'ablating', 'done', 'diverged'] as const) expect(describeAblation({ ...bad, phase })).not.toMatch(/NaN|Infinity/);
+  });
+});
