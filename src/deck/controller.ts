@@ -20,6 +20,8 @@ import { fitStage } from './stage.ts';
 import { fitAllSlides, keepSlideFitted } from './slide-fit.ts';
 import { attachSwipe } from './swipe-dom.ts';
 import { connectDeckSync, type DeckSync } from './sync.ts';
+import { stepParamsToApply } from './step-params.ts';
+import { applyQuery } from '../widgets/lesson-state.ts';
 
 export type ChangeOrigin = 'initial' | 'local' | 'hash' | 'remote';
 export interface DeckChangeDetail {
@@ -119,6 +121,8 @@ export class DeckView extends HTMLElement {
     }
     this.#position = position;
     showPosition(this.model, position);
+    // The other window applies its own step's settings and the store syncs them: not on 'remote'.
+    if (origin !== 'remote') this.#applyStepParams(position, origin === 'initial');
     if (!previous || previous.slide !== position.slide) this.#fit.show(this.model.slides[position.slide]);
     this.#writeHash(position);
     this.#renderProgress(position);
@@ -132,6 +136,12 @@ export class DeckView extends HTMLElement {
   #positionFromLocation(): Position {
     const slide = parseHash(location.hash) ? -1 : slideOfAnchor(this.model, location.hash);
     return slide >= 0 ? startOfSlide(this.model.shape, slide) : positionFromHash(this.model.shape, location.hash);
+  }
+
+  #applyStepParams(position: Position, firstLoad: boolean): void {
+    const params = this.model.steps[position.slide][position.step - 1]?.dataset.params;
+    const query = params ? stepParamsToApply(params, firstLoad ? location.search : null) : '';
+    if (query) applyQuery(query);
   }
 
   #writeHash(position: Position): void {

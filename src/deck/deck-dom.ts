@@ -31,13 +31,38 @@ export function readDeck(stage: ParentNode): DeckModel {
   return { slides, steps, titles: slides.map(titleOf), shape: steps.map((s) => s.length) };
 }
 
+const MEDIA = ':scope > :is(.widget, figure)';
+
+/**
+ * The step whose media the slide shows when `count` steps are shown: the one the newest step names
+ * (`<Step media="id">`, an id inside an earlier step of this slide), else the newest shown step
+ * that has media of its own. A lecture's later bullets often discuss the widget an earlier one
+ * brought up.
+ */
+export function mediaStep(steps: readonly HTMLElement[], count: number): HTMLElement | undefined {
+  const newest = steps[count - 1];
+  const named = newest?.dataset.media;
+  if (named) {
+    const owner = steps.slice(0, count).find((step) => Array.from(step.querySelectorAll(MEDIA)).some((m) => m.id === named));
+    if (owner) return owner;
+  }
+  return steps.slice(0, count).reverse().find((step) => step.querySelector(MEDIA));
+}
+
 /** Reveal the first `count` steps of a slide; the newest one is marked aria-current. */
 export function showSteps(steps: readonly HTMLElement[], count: number): void {
+  const media = mediaStep(steps, count);
   steps.forEach((step, i) => {
     step.toggleAttribute('data-shown', i < count);
+    step.toggleAttribute('data-media-current', step === media);
     if (i === count - 1) step.setAttribute('aria-current', 'step');
     else step.removeAttribute('aria-current');
   });
+  const slide = steps[0]?.closest<HTMLElement>('[data-slide]');
+  if (slide) {
+    slide.toggleAttribute('data-has-media', media !== undefined);
+    slide.style.setProperty('--deck-steps', String(steps.length));
+  }
 }
 
 /** Show one slide (the others are display:none, so their widgets are not "near the screen"). */

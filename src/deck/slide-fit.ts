@@ -69,7 +69,8 @@ export function keepSlideFitted(): { show(slide: HTMLElement | undefined): void;
       current = slide;
       if (!slide) return;
       fitSlide(slide);
-      for (const child of Array.from(slide.children)) observer?.observe(child);
+      // Steps are display: contents on a slide (no box to observe): watch their content and media too.
+      for (const el of slide.querySelectorAll(':scope > *, :scope > [data-step] > *')) observer?.observe(el);
     },
     disconnect() {
       observer?.disconnect();

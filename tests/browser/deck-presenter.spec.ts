@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, watchPage } from './fixtures.ts';
 import { SLIDES, PRESENTER, MDX, SHAPE, titlePattern, stage, currentSlide, settle, expectAt } from './deck-helpers.ts';
@@ -98,17 +97,15 @@ test('`s` opens the presenter view at the current position', async ({ page, base
   expect(problems).toEqual([]);
 });
 
-const widgetControllerExists = existsSync('components/relu-curve/controller.ts');
-
-test('a widget parameter moved in the presenter moves on the projector', async ({ page, context, baseURL }) => {
-  test.fixme(!widgetControllerExists, 'components/relu-curve/controller.ts does not exist yet, so no widget binds param x');
-  await page.goto(`${SLIDES}#/2/2`);
+test('a widget parameter moved in the presenter moves on the projector, and back', async ({ page, context, baseURL }) => {
+  // Slide 3, step ①: the activation explorer; its probe slider is the page-level parameter x.
+  await page.goto(`${SLIDES}#/3/1`);
   const presenter = await context.newPage();
   const problems = watchPage(presenter, new URL(baseURL!).origin);
-  await presenter.goto(`${PRESENTER}#/2/2`);
-  const slider = (p: Page) => stage(p).locator('w-relu-curve input[type="range"]').first();
-  await expect(stage(presenter).locator('w-relu-curve')).toHaveAttribute('data-widget-state', 'ready');
-  await expect(stage(page).locator('w-relu-curve')).toHaveAttribute('data-widget-state', 'ready');
+  await presenter.goto(`${PRESENTER}#/3/1`);
+  const slider = (p: Page) => stage(p).locator('w-activation-explorer input[data-param="x"]').first();
+  await expect(stage(presenter).locator('w-activation-explorer')).toHaveAttribute('data-widget-state', 'ready');
+  await expect(stage(page).locator('w-activation-explorer')).toHaveAttribute('data-widget-state', 'ready');
   await slider(presenter).evaluate((input: HTMLInputElement) => {
     input.value = '-2.5';
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -122,6 +119,26 @@ test('a widget parameter moved in the presenter moves on the projector', async (
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await expect(slider(presenter)).toHaveValue('3');
+  await settle(presenter);
+  await presenter.close();
+  expect(problems).toEqual([]);
+});
+
+test('a step that brings up an experiment sets it up in both windows', async ({ page, context, baseURL }) => {
+  // Slide 3, step ③ (RReLU) shows the explorer of step ① switched to rrelu in training mode.
+  await page.goto(`${SLIDES}#/3/2`);
+  const presenter = await context.newPage();
+  const problems = watchPage(presenter, new URL(baseURL!).origin);
+  await presenter.goto(`${PRESENTER}#/3/2`);
+  await presenter.keyboard.press('ArrowRight');
+  await expectAt(page, 3, 3);
+  for (const p of [page, presenter]) {
+    const explorer = stage(p).locator('w-activation-explorer');
+    await expect(explorer).toBeVisible();
+    await expect(explorer.locator('select[data-param="act"]')).toHaveValue('rrelu');
+    await expect(explorer.locator('input[data-param="train"]')).toBeChecked();
+  }
+  await expect(page).toHaveURL(/[?&]act=rrelu/);
   await settle(presenter);
   await presenter.close();
   expect(problems).toEqual([]);

@@ -191,13 +191,13 @@ test('touch swipes move between steps', async ({ page }) => {
 });
 
 test('widgets wait until their slide and step are shown', async ({ page }) => {
-  // relu-curve illustrates step ② of slide 2: hidden slides and earlier steps must not load it.
+  // layer-stats illustrates step ② of slide 2: hidden slides and earlier steps must not load it.
   await page.goto(`${SLIDES}#/1/0`);
-  const widget = stage(page).locator('[data-widget="relu-curve"]');
+  const widget = stage(page).locator('[data-widget="layer-stats"]');
   const slideOfWidget = 1 + (await stage(page).locator('[data-slide]').evaluateAll((slides) =>
-    slides.findIndex((s) => s.querySelector('[data-widget="relu-curve"]'))));
+    slides.findIndex((s) => s.querySelector('[data-widget="layer-stats"]'))));
   const stepOfWidget = 1 + (await stage(page).locator('[data-slide]').nth(slideOfWidget - 1).locator('[data-step]').evaluateAll((steps) =>
-    steps.findIndex((s) => s.querySelector('[data-widget="relu-curve"]'))));
+    steps.findIndex((s) => s.querySelector('[data-widget="layer-stats"]'))));
   expect(stepOfWidget).toBeGreaterThan(1);
   await page.waitForTimeout(300);
   await expect(widget).not.toHaveAttribute('data-widget-state', /.+/);
