@@ -4,6 +4,7 @@
  * samples are circles (outputs) and squares (slopes), and every line carries a text label.
  */
 import * as Plot from '@observablehq/plot';
+import { plot } from '../../src/widgets/charts/plot.ts';
 import { describeExplorer, fmt } from './describe.ts';
 import { X_MAX, X_MIN, displayName, type CurvePoint, type ExplorerState } from './model.ts';
 
@@ -112,7 +113,7 @@ export function renderExplorer(state: ExplorerState, options: RenderOptions = {}
   if (state.error) {
     marks.push(Plot.text([{ x: 0, y: 2 }], { x: 'x', y: 'y', text: () => 'Settings refused: see the message below the controls', fill: 'currentColor', ...LABEL }));
   }
-  const svg = Plot.plot({
+  const svg = plot({
     document: options.document,
     width: options.width ?? 640,
     height: 380,
@@ -125,13 +126,7 @@ export function renderExplorer(state: ExplorerState, options: RenderOptions = {}
     ariaDescription: describeExplorer(state),
     marks,
   });
-  return dropMarkLabels(svg);
+  return svg;
 }
 
-/** Plot labels each mark's <g> with aria-label, which ARIA prohibits on a <g> without a role; the chart's own
- * label and description carry the meaning, so the marks' labels are dropped. */
-export function dropMarkLabels<T extends Element>(el: T): T {
-  for (const g of el.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
-  return el;
-}
 

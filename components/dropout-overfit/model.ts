@@ -102,11 +102,6 @@ export function withLabelNoise(data: Dataset, fraction: number, rng: Rng): Datas
   return { x: data.x, labels, classes: data.classes };
 }
 
-/** See relu-vs-tanh: a loss ten times that of a uniform guess means training has blown up. */
-export function divergenceLoss(classes: number): number {
-  return 10 * Math.log(classes);
-}
-
 export function gridMatrix(resolution: number, [lo, hi]: [number, number]): Matrix {
   const data = new Float64Array(resolution * resolution * 2);
   for (let row = 0; row < resolution; row++) {
@@ -194,7 +189,8 @@ export function workUnit(state: Overfit): OverfitStatus {
   const n = Math.min(state.step < OVERFIT.trainChunk ? 1 : OVERFIT.trainChunk, end - state.step);
   const lane = state.lanes[state.trainingLane];
   const losses = lane.trainer.step(n);
-  if (lane.trainer.state === 'diverged' || losses.length < n || losses.some((loss) => !(loss <= divergenceLoss(state.train.classes)))) {
+  // The engine's trainer decides divergence (a non-finite loss, or one above ten times a uniform guess's).
+  if (lane.trainer.state === 'diverged' || losses.length < n) {
     state.status = 'diverged';
     return state.status;
   }

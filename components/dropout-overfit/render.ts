@@ -4,6 +4,7 @@
  * words that say what the charts show, with the measured numbers. Runs in Node with a jsdom `document`.
  */
 import * as Plot from '@observablehq/plot';
+import { plot } from '../../src/widgets/charts/plot.ts';
 import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
 import { renderDecisionMap } from '../../src/widgets/charts/decision-map.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
@@ -118,7 +119,7 @@ export function renderLossChart(view: OverfitView, laneIndex: number, options: R
     const end = rows.at(-1);
     if (end) marks.push(Plot.text([end], { x: 'x', y: 'y', text: () => name, dx: 6, textAnchor: 'start', fill: seriesColor(i), fontSize: 14, fontWeight: 600 }));
   });
-  return Plot.plot({
+  return plot({
     document: options.document,
     width: options.width ?? 360,
     height: 260,

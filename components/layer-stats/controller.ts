@@ -102,10 +102,11 @@ class LayerStatsWidget extends WidgetElement {
     delete this.dataset.busy;
     const status = this.ref('status');
     if ('error' in reply) {
-      status.textContent = `Could not compute the statistics: ${reply.error}`;
+      this.showError(`Could not compute the statistics: ${reply.error}`);
       return;
     }
     status.textContent = '';
+    delete status.dataset.tone;
     const plot = this.ref('plot');
     plot.replaceChildren(renderLayerStats(reply.stats, { width: Math.max(320, Math.min(760, plot.clientWidth || 640)) }));
     this.ref('summary').textContent = describeLayerStats(reply.stats);

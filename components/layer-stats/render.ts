@@ -4,6 +4,7 @@
  * keeps its colour, dash pattern, marker shape and a text label, so colour is never the only cue.
  */
 import * as Plot from '@observablehq/plot';
+import { plot } from '../../src/widgets/charts/plot.ts';
 import type { LayerStats, StatsActivation } from './model.ts';
 import { ACT_NAMES, describeGradients, describeHistogram, describeZeros, fmt, pct } from './describe.ts';
 
@@ -58,7 +59,7 @@ export function gradientChart(s: LayerStats, doc: Document | undefined, width: n
   ends.forEach((r, i) => {
     marks.push(Plot.text([{ ...r, value: heights[i] }], { x: 'layer', y: 'value', text: () => ACT_NAMES[r.act], dx: 10, textAnchor: 'start', fill: STYLE[r.act].color, ...TEXT }));
   });
-  return Plot.plot({
+  return plot({
     document: doc,
     width,
     height: 260,
@@ -76,7 +77,7 @@ export function gradientChart(s: LayerStats, doc: Document | undefined, width: n
 export function zerosChart(s: LayerStats, doc: Document | undefined, width: number): SVGSVGElement | HTMLElement {
   const data = rows(s, (c) => c.zeroFractions);
   const acts = s.columns.map((c) => c.act);
-  return Plot.plot({
+  return plot({
     document: doc,
     width,
     height: 240,
@@ -104,7 +105,7 @@ export function histogramChart(s: LayerStats, act: StatsActivation, doc: Documen
   const marks: Plot.Markish[] = [Plot.rectY(bins, { x1: 'x0', x2: 'x1', y: 'share', fill: st.color, fillOpacity: 0.75, stroke: 'currentColor', strokeWidth: 0.5, inset: 0.5 }), Plot.ruleY([0], { stroke: 'currentColor' })];
   const title = act === 'relu' && c ? `${ACT_NAMES[act]}: ${pct(c.zeroFractions[s.layer - 1])} exactly 0` : ACT_NAMES[act];
   marks.push(Plot.text([title], { frameAnchor: 'top', dy: 4, text: (t: string) => t, fill: 'currentColor', ...TEXT }));
-  return Plot.plot({
+  return plot({
     document: doc,
     width,
     height: 220,
@@ -131,13 +132,7 @@ export function renderLayerStats(s: LayerStats, options: RenderOptions = {}): HT
   const each = Math.max(200, Math.floor((width - 16 * (s.columns.length - 1)) / s.columns.length));
   row.append(...s.columns.map((c) => histogramChart(s, c.act, doc, each, yMax)));
   root.append(gradientChart(s, doc, width), zerosChart(s, doc, width), row);
-  return dropMarkLabels(root);
+  return root;
 }
 
-/** Plot labels each mark's <g> with aria-label, which ARIA prohibits on a <g> without a role; the chart's own
- * label and description carry the meaning, so the marks' labels are dropped. */
-export function dropMarkLabels<T extends Element>(el: T): T {
-  for (const g of el.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
-  return el;
-}
 

@@ -109,11 +109,6 @@ export function trainerFor(sweep: Sweep, p: number): Trainer {
   });
 }
 
-/** A loss ten times that of a uniform guess means training has blown up (as the other training widgets). */
-export function divergenceLoss(classes: number): number {
-  return 10 * Math.log(classes);
-}
-
 /** Rows [start, start + count) of a dataset, as views (no copy). */
 function slice(data: Dataset, start: number, count: number): Dataset {
   const cols = data.x.cols;
@@ -128,8 +123,8 @@ export function workUnit(sweep: Sweep): SweepStatus {
   if (!trainer) return (sweep.status = 'done');
   if (sweep.evaluation === null) {
     const steps = Math.min(config.stepsPerUnit, config.steps - trainer.stepCount);
-    const losses = trainer.step(steps);
-    if (trainer.state === 'diverged' || losses.some((l) => !(l < divergenceLoss(sweep.train.classes)))) return (sweep.status = 'diverged');
+    trainer.step(steps);
+    if (trainer.state === 'diverged') return (sweep.status = 'diverged'); // the engine's trainer decides divergence
     if (trainer.stepCount >= config.steps) sweep.evaluation = { set: 'train', row: 0, wrong: 0, trainError: NaN };
     return 'ready';
   }

@@ -4,6 +4,7 @@
  * Non-finite values are dropped, never drawn. Pass `document` to render in Node.
  */
 import * as Plot from '@observablehq/plot';
+import { plot } from '../../src/widgets/charts/plot.ts';
 import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
 import { summarizeSweep, type SweepPoint } from './model.ts';
 
@@ -78,7 +79,7 @@ export function renderSweep(view: SweepView, options: { document?: Document; wid
       );
     }
   }
-  return Plot.plot({
+  return plot({
     document: options.document,
     width: options.width ?? 640,
     height: 320,

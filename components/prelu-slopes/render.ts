@@ -79,13 +79,7 @@ export function renderPreluSlopes(run: PreluRun, options: RenderOptions = {}): H
       : 'No training steps yet.',
   });
   root.append(slopeChart, lossChart);
-  return dropMarkLabels(root);
+  return root;
 }
 
-/** Plot labels each mark's <g> with aria-label, which ARIA prohibits on a <g> without a role; the chart's own
- * label and description carry the meaning, so the marks' labels are dropped. */
-export function dropMarkLabels<T extends Element>(el: T): T {
-  for (const g of el.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
-  return el;
-}
 

@@ -4,6 +4,7 @@
  * jsdom, in Node for snapshot tests.
  */
 import * as Plot from '@observablehq/plot';
+import { plot } from '../../src/widgets/charts/plot.ts';
 
 export interface CurvePoint {
   x: number;
@@ -49,7 +50,7 @@ export function renderReluCurve(state: ReluCurveState, options: RenderOptions = 
     );
   }
   marks.push(Plot.dot([probe], { x: 'x', y: 'y', r: 7, fill: 'var(--c-blue)', stroke: 'var(--bg)', strokeWidth: 2 }));
-  return Plot.plot({
+  return plot({
     document: options.document,
     width: options.width ?? 640,
     height: 360,

@@ -4,6 +4,7 @@
  * a jsdom `document`.
  */
 import * as Plot from '@observablehq/plot';
+import { plot } from '../../src/widgets/charts/plot.ts';
 import { renderLegend } from '../../src/widgets/charts/legend.ts';
 import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
 import type { Verdict } from './model.ts';
@@ -150,7 +151,7 @@ export function renderRaceChart(view: RaceView, options: RenderOptions = {}): SV
       );
     }
   });
-  return Plot.plot({
+  return plot({
     document: options.document,
     width: options.width ?? 640,
     height: 320,

@@ -5,6 +5,7 @@
  * Runs in Node with a jsdom `document`.
  */
 import * as Plot from '@observablehq/plot';
+import { plot } from '../../src/widgets/charts/plot.ts';
 import { renderLegend } from '../../src/widgets/charts/legend.ts';
 import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
 import type { LayerSummary } from './model.ts';
@@ -136,7 +137,7 @@ export function renderLossChart(view: AblationView, options: RenderOptions = {})
     for (const r of rows) top = Math.max(top, r.y);
     marks.push(Plot.line(rows, { x: 'x', y: 'y', stroke: seriesColor(i), strokeWidth: 2.5, strokeDasharray: seriesDash(i) }));
   });
-  return Plot.plot({
+  return plot({
     document: options.document,
     width: options.width ?? 640,
     height: 200,
@@ -187,7 +188,7 @@ export function renderKnockoutChart(view: AblationView, layer: number, options: 
     const s = lane.layers[layer];
     return s && s.measured > 0 ? `${lane.label}: largest ${formatPoints(s.maxDrop)}, ${s.significant} of ${s.units} units above 1 point` : `${lane.label}: not measured yet`;
   });
-  return Plot.plot({
+  return plot({
     document: options.document,
     width: options.width ?? 360,
     height: 260,

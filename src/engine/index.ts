@@ -40,7 +40,7 @@ export { type HiddenLayerSpec, type MlpConfig, type NormalizedMlpConfig, normali
 export type { DenseLayer, ForwardMode, ForwardPass, HiddenLayer, LayerWeights, MlpInit } from './mlp-types.ts';
 export { EVALUATION_MODE, Mlp, createMlp } from './mlp.ts';
 export { type Evaluation, evaluateMlp, predictClasses } from './evaluate.ts';
-export { type Trainer, type TrainerOptions, type TrainerState, createTrainer } from './trainer.ts';
+export { type Trainer, type TrainerOptions, type TrainerState, createTrainer, defaultMaxLoss } from './trainer.ts';
 
 export {
   type Histogram,

@@ -1,7 +1,9 @@
 // A step-wise trainer a widget can advance a few steps per animation frame: it owns the dataset, the batch size,
 // its own random streams, the step count and the optimiser. Minibatches are drawn without replacement, reshuffling
-// every epoch. A non-finite loss (or parameter) is never hidden: the trainer enters the "diverged" state, skips
-// that update and takes no further steps until reset().
+// every epoch. Divergence is never hidden: a non-finite loss or parameter, or a loss above `maxLoss` (by default
+// ten times the loss of a uniform guess, 10·ln(classes), which a learning rate that is far too large reaches long
+// before any number overflows), puts the trainer in the "diverged" state; it skips that update and takes no
+// further steps until reset().
 
 import type { Dataset } from './datasets/dataset.ts';
 import { assertDataset } from './datasets/dataset.ts';
@@ -28,6 +30,8 @@ export interface TrainerOptions {
   readonly momentum?: number;
   /** Seeds the trainer's streams: "init" (weights), "batches" (shuffling) and "dropout" (masks, RReLU slopes). */
   readonly seed: Seed;
+  /** A minibatch loss above this counts as divergence (default 10·ln(classes)). */
+  readonly maxLoss?: number;
 }
 
 export interface Trainer {
@@ -58,6 +62,8 @@ export function createTrainer(options: TrainerOptions): Trainer {
     throw new RangeError(`trainer: the net maps ${net.sizes[0]} inputs to ${net.sizes[net.sizes.length - 1]} classes, the data has ${data.x.cols} features and ${data.classes} classes`);
   }
   const optimizer = createSgd({ lr: options.lr, momentum: options.momentum });
+  const maxLoss = options.maxLoss ?? defaultMaxLoss(data.classes);
+  if (!(maxLoss > 0)) throw new RangeError(`trainer maxLoss must be a positive number, got ${describeValue(options.maxLoss)}`);
   const parameters = net.parameters();
   const initialValues = parameters.map((p) => p.value.slice());
   const order = Int32Array.from({ length: data.x.rows }, (_, i) => i);
@@ -118,7 +124,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
         nextBatch();
         const loss = net.computeGradients(batchX, batchLabels, { training: true, rng: dropoutRng });
         lastLoss = loss;
-        if (!Number.isFinite(loss)) {
+        if (!Number.isFinite(loss) || loss > maxLoss) {
           state = 'diverged';
           break;
         }
@@ -134,6 +140,11 @@ export function createTrainer(options: TrainerOptions): Trainer {
     },
     reset,
   };
+}
+
+/** Ten times the cross-entropy of a uniform guess over `classes` classes. */
+export function defaultMaxLoss(classes: number): number {
+  return 10 * Math.log(Math.max(2, classes));
 }
 
 function chooseNet(options: TrainerOptions, rootRng: Rng): Mlp {

@@ -3,7 +3,8 @@
  * (the deck position and the widgets' parameters): presenter view ↔ projected audience view.
  */
 export type ChannelMessage =
-  | { type: 'params'; values: Record<string, unknown> }
+  // `version` and `writer` order concurrent changes the same way in every window (see sync-clock.ts).
+  | { type: 'params'; values: Record<string, unknown>; version: number; writer: string }
   | { type: 'goto'; slide: number; step: number }
   | { type: 'hello' }
   // A deck window's answer to 'hello' (same numbering as 'goto'); only a window opened without a
@@ -14,7 +15,7 @@ export type ChannelMessage =
 type Envelope = { from: string; message: ChannelMessage };
 type Handler = (message: ChannelMessage) => void;
 
-const windowId = `${Date.now().toString(36)}-${Math.floor(performance.now() * 1000).toString(36)}`;
+export const windowId = `${Date.now().toString(36)}-${Math.floor(performance.now() * 1000).toString(36)}`;
 let channel: BroadcastChannel | null = null;
 const handlers = new Set<Handler>();
 

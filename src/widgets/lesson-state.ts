@@ -4,7 +4,8 @@
  */
 import { createStore } from './store.ts';
 import { defaultValues, formatQuery, isParamName, parseParam, parseQuery, type ParamName, type ParamValue, type ParamValues } from './params.ts';
-import { onMessage, post } from './channel.ts';
+import { onMessage, post, windowId } from './channel.ts';
+import { isNewer, type Stamp } from './sync-clock.ts';
 
 function shallowEqual(a: ParamValues, b: ParamValues): boolean {
   return (Object.keys(a) as ParamName[]).every((k) => Object.is(a[k], b[k]));
@@ -19,6 +20,12 @@ export function getParam<K extends ParamName>(name: K): ParamValues[K] {
 
 export function setParam<K extends ParamName>(name: K, value: ParamValues[K], origin = 'local'): void {
   lessonState.set({ ...lessonState.get(), [name]: value }, origin);
+}
+
+/** Set several parameters from a query string such as "act=rrelu&train=true" (validated). */
+export function applyQuery(query: string, origin = 'local'): void {
+  const { values } = parseQuery(query);
+  if (Object.keys(values).length > 0) lessonState.set({ ...lessonState.get(), ...values }, origin);
 }
 
 /** Call `listener` now and whenever any of `names` changes. */
@@ -42,12 +49,21 @@ lessonState.subscribe((values) => {
 });
 
 // --- other windows of the lesson --------------------------------------------------------------
-lessonState.subscribe((values, origin) => {
-  if (origin !== 'remote') post({ type: 'params', values });
+// Every change carries a logical clock, so a late message (say, a new window's greeting answered
+// while the lecturer already moved on) never overwrites a newer change.
+let stamp: Stamp = { version: 0, writer: windowId };
+const send = () => post({ type: 'params', values: lessonState.get(), ...stamp });
+lessonState.subscribe((_values, origin) => {
+  if (origin === 'remote') return;
+  stamp = { version: stamp.version + 1, writer: windowId };
+  send();
 });
 onMessage((message) => {
-  if (message.type === 'hello') post({ type: 'params', values: lessonState.get() });
+  if (message.type === 'hello') send();
   if (message.type !== 'params' || !message.values || typeof message.values !== 'object') return;
+  const incoming = { version: Number(message.version), writer: String(message.writer) };
+  if (!isNewer(incoming, stamp)) return;
+  stamp = incoming;
   // Messages from other windows are validated like a URL would be.
   const next: Record<string, ParamValue> = { ...lessonState.get() };
   for (const [name, raw] of Object.entries(message.values)) {

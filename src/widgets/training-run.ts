@@ -56,7 +56,9 @@ export function createTrainingRun(options: TrainingRunOptions): TrainingRun {
       play.disabled = true;
       if (step) step.disabled = true;
       status.textContent = DIVERGED_MESSAGE;
+      status.dataset.tone = 'warn';
     } else {
+      delete status.dataset.tone;
       finished = result === 'done';
       status.textContent = describe() + (finished ? ' · finished' : '');
     }
@@ -102,6 +104,7 @@ export function createTrainingRun(options: TrainingRunOptions): TrainingRun {
     if (step) step.disabled = false;
     restart();
     draw();
+    delete status.dataset.tone;
     status.textContent = describe();
   };
 

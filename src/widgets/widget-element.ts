@@ -32,7 +32,9 @@ export abstract class WidgetElement extends HTMLElement {
   /** Show a message in the widget's status line (text only, never HTML). */
   protected showError(message: string): void {
     const status = this.querySelector<HTMLElement>('[data-role="status"]');
-    if (status) status.textContent = message;
+    if (!status) return;
+    status.textContent = message;
+    status.dataset.tone = 'warn';
   }
 
   protected ref<T extends Element = HTMLElement>(role: string): T {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MlpConfig, blobs, createMlp, createRng, createTrainer, spirals } from '../../src/engine/index.ts';
+import { type MlpConfig, blobs, createMlp, createRng, createTrainer, defaultMaxLoss, spirals } from '../../src/engine/index.ts';
 
 const config: MlpConfig = { sizes: [2, 16, 16, 3], activation: { name: 'relu' }, dropoutP: 0.2 };
 const data = blobs({ count: 300, classes: 3, noise: 0.15, rng: createRng('blobs') });
@@ -42,6 +42,19 @@ describe('trainer', () => {
     expect(trainer.state).toBe('ready');
     trainer.optimizer.lr = 0.05;
     expect(trainer.step(3).every(Number.isFinite)).toBe(true);
+  });
+
+  it('counts a finite loss above maxLoss (default 10·ln(classes)) as divergence, as a too-large learning rate gives', () => {
+    expect(defaultMaxLoss(3)).toBeCloseTo(10 * Math.log(3), 12);
+    const diverging = createTrainer({ config, data, batchSize: 32, lr: 20, seed: 3 });
+    const losses = diverging.step(200);
+    expect(diverging.state).toBe('diverged');
+    expect(losses.every((l) => Number.isFinite(l) && l <= defaultMaxLoss(data.classes))).toBe(true);
+    expect(diverging.lastLoss).toBeGreaterThan(defaultMaxLoss(data.classes));
+    const sane = createTrainer({ config, data, batchSize: 32, lr: 0.1, seed: 3 });
+    sane.step(200);
+    expect(sane.state).toBe('ready');
+    expect(() => createTrainer({ config, data, batchSize: 32, lr: 0.1, seed: 3, maxLoss: 0 })).toThrow(RangeError);
   });
 
   it('takes an existing net and restores its parameters on reset; evaluates other data', () => {

@@ -73,7 +73,9 @@ export function renderDecisionMap(state: DecisionMapState, options: DecisionMapO
   svg.append(desc);
 
   const regions = doc.createElementNS(SVG_NS, 'g');
-  regions.setAttribute('fill-opacity', '0.28');
+  // Opacity on the group, not on each rectangle: the rows overlap by half a pixel (no hairline gaps),
+  // and per-rectangle transparency would show those overlaps as stripes.
+  regions.setAttribute('opacity', '0.28');
   for (let row = 0; row < n; row++) {
     for (const [start, length, value] of rowRuns(state.predictions, row, n)) {
       if (!Number.isInteger(value) || value < 0) continue;

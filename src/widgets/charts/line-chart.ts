@@ -4,6 +4,7 @@
  * Non-finite values are dropped, never drawn.
  */
 import * as Plot from '@observablehq/plot';
+import { plot } from './plot.ts';
 import { seriesColor, seriesDash } from './palette.ts';
 
 export interface Series {
@@ -57,14 +58,16 @@ export function renderLineChart(series: readonly Series[], options: LineChartOpt
     const last = own.at(-1);
     if (last) marks.push(Plot.text([last], { x: 'x', y: 'y', text: () => s.name, dx: 6, textAnchor: 'start', fill: seriesColor(i), fontSize: 14, fontWeight: 600 }));
   });
-  return Plot.plot({
+  return plot({
     document: options.document,
     width: options.width ?? 640,
     height: options.height ?? 300,
     marginLeft: 56,
     marginRight: 90,
     style: { fontSize: '14px', background: 'transparent', color: 'currentColor' },
-    x: { label: options.xLabel, domain: options.xDomain, grid: true },
+    marginBottom: 44,
+    // Centred under the axis, the label never collides with the last tick.
+    x: { label: options.xLabel, domain: options.xDomain, grid: true, labelAnchor: 'center', labelOffset: 38 },
     y: { label: options.yLabel, domain: options.yDomain, type: options.yType ?? 'linear', grid: true },
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
