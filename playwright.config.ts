@@ -18,6 +18,9 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    // The built site registers a service worker that precaches everything; blocked so no test shares its
+    // network with precaching. tests/browser/quality-offline.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: existsSync(systemChromium)
       ? {
           executablePath: systemChromium,

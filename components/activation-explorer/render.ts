@@ -35,8 +35,8 @@ function rreluMarks(state: ExplorerState): Plot.Markish[] {
     Plot.areaY(band, { x: 'x', y1: 'lo', y2: 'hi', fill: 'var(--c-green)', fillOpacity: 0.18 }),
     Plot.line(band, { x: 'x', y: 'lo', stroke: 'var(--c-green)', strokeWidth: 1.5, strokeDasharray: '4 3' }),
     Plot.line(band, { x: 'x', y: 'hi', stroke: 'var(--c-green)', strokeWidth: 1.5, strokeDasharray: '4 3' }),
-    Plot.text([band[0]], { x: 'x', y: 'lo', text: () => `upper·x (${fmt(r.upper)})`, textAnchor: 'start', dy: 14, fill: 'var(--c-green)', ...LABEL }),
-    Plot.text([band[0]], { x: 'x', y: 'hi', text: () => `lower·x (${fmt(r.lower)})`, textAnchor: 'start', dy: -12, fill: 'var(--c-green)', ...LABEL }),
+    Plot.text([band[0]], { x: 'x', y: 'lo', text: () => `upper·x (${fmt(r.upper)})`, textAnchor: 'start', dy: 14, fill: 'var(--c-green-text)', ...LABEL }),
+    Plot.text([band[0]], { x: 'x', y: 'hi', text: () => `lower·x (${fmt(r.lower)})`, textAnchor: 'start', dy: -12, fill: 'var(--c-green-text)', ...LABEL }),
     Plot.dot(finite(r.samples, 'y'), { x: 'x', y: 'y', symbol: 'circle', r: 4.5, fill: 'var(--c-green)', stroke: 'var(--bg)', strokeWidth: 1 }),
   ];
   if (state.showDerivative) {
@@ -77,14 +77,14 @@ function curveMarks(state: ExplorerState): Plot.Markish[] {
   const name = state.act === 'rrelu' ? 'f(x), evaluation mode' : 'f(x)';
   const marks: Plot.Markish[] = [
     Plot.line(curve, { x: 'x', y: 'y', stroke: 'var(--c-blue)', strokeWidth: 3.5 }),
-    Plot.text([last], { x: 'x', y: 'y', text: () => name, textAnchor: 'end', dy: -14, fill: 'var(--c-blue)', ...LABEL }),
+    Plot.text([last], { x: 'x', y: 'y', text: () => name, textAnchor: 'end', dy: -14, fill: 'var(--c-blue-text)', ...LABEL }),
   ];
   if (state.showDerivative) {
     const dcurve = finite(state.curve, 'dy');
     const z = state.piecewise ? (d: CurvePoint) => (d.x > 0 ? 'right' : 'left') : undefined;
     const dlast = dcurve.at(-1);
     marks.push(Plot.line(dcurve, { x: 'x', y: 'dy', z, stroke: 'var(--c-orange)', strokeWidth: 3, strokeDasharray: '7 5' }));
-    if (dlast) marks.push(Plot.text([dlast], { x: 'x', y: 'dy', text: () => 'f′(x)', textAnchor: 'end', dy: 20, fill: 'var(--c-orange)', ...LABEL }));
+    if (dlast) marks.push(Plot.text([dlast], { x: 'x', y: 'dy', text: () => 'f′(x)', textAnchor: 'end', dy: 20, fill: 'var(--c-orange-text)', ...LABEL }));
   }
   return marks;
 }

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
-import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
+import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
 import { renderDecisionMap } from '../../src/widgets/charts/decision-map.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import type { DecisionMap, History } from './model.ts';
@@ -88,7 +88,8 @@ export function describeOverfit(view: OverfitView): string {
   const setup = `Two 2-${view.width}-${view.width}-${view.classes} networks with the same initial weights and minibatches, trained on ${view.trainCount} ${DATASET_NOUNS[view.dataset] ?? 'data'} points with ${formatSetting(view.labelNoise)} of the labels flipped to another class, and tested on ${formatCount(view.testCount)} points from the same distribution.`;
   if (view.status === 'diverged') return `${setup} Training diverged at step ${formatCount(view.step)}: the loss blew up. Lower the learning rate and press Reset.`;
   const [plain, dropped] = view.lanes.map(latest);
-  if (view.step === 0) return `${setup} Before training, ${describeLane(plain)}. Press Train.`;
+  // Both nets before training, the dropout one with its p: the summary says what the two charts show.
+  if (view.step === 0) return `${setup} Before training, ${describeLane(plain)}; ${describeLane(dropped)}. Press Train.`;
   const when = view.status === 'done' ? `After all ${formatCount(view.step)} steps, ` : `After ${formatCount(view.step)} steps, `;
   const sameNets = view.lanes[1].p === 0 ? ' With p = 0 the two nets are identical.' : '';
   const effect =
@@ -117,7 +118,7 @@ export function renderLossChart(view: OverfitView, laneIndex: number, options: R
     const rows = Array.from(h.steps, (x, k) => ({ x, y: ys[k] })).filter((r) => Number.isFinite(r.x) && Number.isFinite(r.y));
     marks.push(Plot.line(rows, { x: 'x', y: 'y', stroke: seriesColor(i), strokeWidth: 2.5, strokeDasharray: seriesDash(i) }));
     const end = rows.at(-1);
-    if (end) marks.push(Plot.text([end], { x: 'x', y: 'y', text: () => name, dx: 6, textAnchor: 'start', fill: seriesColor(i), fontSize: 14, fontWeight: 600 }));
+    if (end) marks.push(Plot.text([end], { x: 'x', y: 'y', text: () => name, dx: 6, textAnchor: 'start', fill: seriesTextColor(i), fontSize: 14, fontWeight: 600 }));
   });
   return plot({
     document: options.document,

@@ -13,10 +13,10 @@ export interface RenderOptions {
   width?: number;
 }
 
-const STYLE: Record<StatsActivation, { color: string; dash: string; symbol: string }> = {
-  relu: { color: 'var(--c-blue)', dash: 'none', symbol: 'circle' },
-  tanh: { color: 'var(--c-orange)', dash: '8 5', symbol: 'square' },
-  sigmoid: { color: 'var(--c-green)', dash: '2 4', symbol: 'triangle' },
+const STYLE: Record<StatsActivation, { color: string; text: string; dash: string; symbol: string }> = {
+  relu: { color: 'var(--c-blue)', text: 'var(--c-blue-text)', dash: 'none', symbol: 'circle' },
+  tanh: { color: 'var(--c-orange)', text: 'var(--c-orange-text)', dash: '8 5', symbol: 'square' },
+  sigmoid: { color: 'var(--c-green)', text: 'var(--c-green-text)', dash: '2 4', symbol: 'triangle' },
 };
 const TEXT = { fontSize: 14, fontWeight: 600, stroke: 'var(--bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
 const PLOT_STYLE = { fontSize: '14px', background: 'transparent', color: 'currentColor' };
@@ -57,7 +57,7 @@ export function gradientChart(s: LayerStats, doc: Document | undefined, width: n
   // About 18 px between end labels on a plot area of about 190 px.
   const heights = dodge(ends.map((r) => r.value), (Math.log10(hi / lo) * 18) / 190);
   ends.forEach((r, i) => {
-    marks.push(Plot.text([{ ...r, value: heights[i] }], { x: 'layer', y: 'value', text: () => ACT_NAMES[r.act], dx: 10, textAnchor: 'start', fill: STYLE[r.act].color, ...TEXT }));
+    marks.push(Plot.text([{ ...r, value: heights[i] }], { x: 'layer', y: 'value', text: () => ACT_NAMES[r.act], dx: 10, textAnchor: 'start', fill: STYLE[r.act].text, ...TEXT }));
   });
   return plot({
     document: doc,

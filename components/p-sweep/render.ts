@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
-import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
+import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
 import { summarizeSweep, type SweepPoint } from './model.ts';
 
 export interface SweepView {
@@ -68,8 +68,8 @@ export function renderSweep(view: SweepView, options: { document?: Document; wid
     Plot.dot(test, { x: 'p', y: 'error', symbol: 'circle', r: 6, fill: seriesColor(0), stroke: 'var(--bg)', strokeWidth: 1.5 }),
   ];
   const lastTest = test.at(-1), lastTrain = train.at(-1);
-  if (lastTest) marks.push(Plot.text([lastTest], { x: 'p', y: 'error', text: () => 'test', dx: 10, dy: -10, textAnchor: 'start', fill: seriesColor(0), fontSize: 15, fontWeight: 600 }));
-  if (lastTrain) marks.push(Plot.text([lastTrain], { x: 'p', y: 'error', text: () => 'training', dx: 10, dy: 12, textAnchor: 'start', fill: seriesColor(1), fontSize: 15, fontWeight: 600 }));
+  if (lastTest) marks.push(Plot.text([lastTest], { x: 'p', y: 'error', text: () => 'test', dx: 10, dy: -10, textAnchor: 'start', fill: seriesTextColor(0), fontSize: 15, fontWeight: 600 }));
+  if (lastTrain) marks.push(Plot.text([lastTrain], { x: 'p', y: 'error', text: () => 'training', dx: 10, dy: 12, textAnchor: 'start', fill: seriesTextColor(1), fontSize: 15, fontWeight: 600 }));
   if (summary) {
     const best = { p: summary.best.p, error: summary.best.testError * 100 };
     if (Number.isFinite(best.error)) {

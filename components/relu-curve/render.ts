@@ -40,13 +40,13 @@ export function renderReluCurve(state: ReluCurveState, options: RenderOptions = 
     Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
     Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
     Plot.line(curve, { x: 'x', y: 'y', stroke: 'var(--c-blue)', strokeWidth: 3 }),
-    Plot.text([{ x: 2.6, y: 3.3 }], { x: 'x', y: 'y', text: () => 'ReLU(x)', fill: 'var(--c-blue)', fontSize: 15 }),
+    Plot.text([{ x: 2.6, y: 3.3 }], { x: 'x', y: 'y', text: () => 'ReLU(x)', fill: 'var(--c-blue-text)', fontSize: 15 }),
   ];
   if (showDerivative) {
     // The derivative is a step: draw its two flat pieces separately so no false vertical segment appears.
     marks.push(
       Plot.line(curve, { x: 'x', y: 'dy', z: (d: CurvePoint) => (d.x > 0 ? 'right' : 'left'), stroke: 'var(--c-orange)', strokeWidth: 3, strokeDasharray: '7 5' }),
-      Plot.text([{ x: -2.6, y: 0.35 }], { x: 'x', y: 'y', text: () => 'ReLU′(x)', fill: 'var(--c-orange)', fontSize: 15 }),
+      Plot.text([{ x: -2.6, y: 0.35 }], { x: 'x', y: 'y', text: () => 'ReLU′(x)', fill: 'var(--c-orange-text)', fontSize: 15 }),
     );
   }
   marks.push(Plot.dot([probe], { x: 'x', y: 'y', r: 7, fill: 'var(--c-blue)', stroke: 'var(--bg)', strokeWidth: 2 }));

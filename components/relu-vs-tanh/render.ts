@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
 import { renderLegend } from '../../src/widgets/charts/legend.ts';
-import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
+import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
 import type { Verdict } from './model.ts';
 
 export interface RaceView {
@@ -141,7 +141,7 @@ export function renderRaceChart(view: RaceView, options: RenderOptions = {}): SV
           dy: i === 0 ? -18 : 20,
           dx: right ? -8 : 8,
           textAnchor: right ? 'end' : 'start',
-          fill: seriesColor(i),
+          fill: seriesTextColor(i),
           stroke: 'var(--bg-soft, #fff)',
           strokeWidth: 5,
           paintOrder: 'stroke',

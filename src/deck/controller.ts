@@ -4,7 +4,7 @@
  * other windows of the lesson in step, and wires keys, buttons, swipes, overview and help.
  * Used by the audience view (data-mode="audience") and the presenter view (data-mode="presenter").
  */
-import { readDeck, showPosition, showSteps, labelSlides, slideOfAnchor, type DeckModel } from './deck-dom.ts';
+import { readDeck, showPosition, showSteps, labelSlides, slideOfAnchor, isAnchorBesideSlides, type DeckModel } from './deck-dom.ts';
 import { describeChange } from './announce.ts';
 import { formatHash, parseHash, positionFromHash } from './hash.ts';
 import { attachDeckKeys } from './keyboard.ts';
@@ -53,7 +53,11 @@ export class DeckView extends HTMLElement {
     const openedWithPosition = parseHash(location.hash) !== null;
     this.goto(this.#positionFromLocation(), 'initial');
 
-    const onHash = (): void => this.goto(this.#positionFromLocation(), 'hash');
+    // A link to something beside the slides (the skip link to the controls) keeps the slide; the address names it again.
+    const onHash = (): void => {
+      if (isAnchorBesideSlides(this.model, location.hash)) this.#writeHash(this.position);
+      else this.goto(this.#positionFromLocation(), 'hash');
+    };
     window.addEventListener('hashchange', onHash);
     this.#cleanups.push(() => window.removeEventListener('hashchange', onHash));
     this.#cleanups.push(

@@ -82,15 +82,25 @@ export function labelSlides(model: DeckModel): void {
   });
 }
 
-/** Index of the slide holding the element a `#id` hash names, or -1. Looked up by id, never parsed as HTML. */
-export function slideOfAnchor(model: DeckModel, hash: string): number {
-  if (hash.length < 2 || hash.length > 200) return -1;
-  let id: string;
+/** The element a `#id` hash names, or null. Looked up by id, never parsed as HTML. */
+function anchorTarget(hash: string): HTMLElement | null {
+  if (hash.length < 2 || hash.length > 200) return null;
   try {
-    id = decodeURIComponent(hash.slice(1));
+    return document.getElementById(decodeURIComponent(hash.slice(1)));
   } catch {
-    return -1;
+    return null;
   }
-  const target = document.getElementById(id);
+}
+
+/** Index of the slide holding the element a `#id` hash names, or -1. */
+export function slideOfAnchor(model: DeckModel, hash: string): number {
+  const target = anchorTarget(hash);
   return target ? model.slides.findIndex((slide) => slide.contains(target)) : -1;
+}
+
+/** True when a `#id` hash names an element beside the slides (the skip link's target): a link within the page, not a
+ * position in the deck. */
+export function isAnchorBesideSlides(model: DeckModel, hash: string): boolean {
+  const target = anchorTarget(hash);
+  return target !== null && !model.slides.some((slide) => slide.contains(target));
 }

@@ -12,6 +12,7 @@ function shallowEqual(a: ParamValues, b: ParamValues): boolean {
 }
 
 const initial = parseQuery(location.search);
+// Problems with the link are shown by url-notice.ts (on every page, widgets or not).
 export const lessonState = createStore<ParamValues>({ ...defaultValues(), ...initial.values }, shallowEqual);
 
 export function getParam<K extends ParamName>(name: K): ParamValues[K] {
@@ -73,22 +74,3 @@ onMessage((message) => {
   }
   lessonState.set(next as ParamValues, 'remote');
 });
-
-// --- notices about a bad link ----------------------------------------------------------------
-function showNotices(notices: string[]): void {
-  if (notices.length === 0) return;
-  const box = document.getElementById('url-notice');
-  if (!box) return;
-  const list = box.querySelector('ul');
-  if (!list) return;
-  list.replaceChildren(
-    ...notices.slice(0, 8).map((text) => {
-      const li = document.createElement('li');
-      li.textContent = text; // text only: nothing from the URL is ever parsed as HTML
-      return li;
-    }),
-  );
-  box.hidden = false;
-}
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => showNotices(initial.notices));
-else showNotices(initial.notices);

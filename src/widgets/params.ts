@@ -63,11 +63,14 @@ export function defaultValues(): ParamValues {
   return out as ParamValues;
 }
 
-/** Show untrusted text in a notice: printable, short. */
+/**
+ * Show untrusted text in a notice: printable, short. Control characters and the bidirectional overrides (which could
+ * make a notice read differently from what the link says) become '?'; it is cut by code points, never inside one.
+ */
 export function quoteUntrusted(raw: string, max = 40): string {
   // eslint-disable-next-line no-control-regex
-  const printable = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  return JSON.stringify(printable.length > max ? `${printable.slice(0, max)}…` : printable);
+  const printable = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?'));
+  return JSON.stringify(printable.length > max ? `${printable.slice(0, max).join('')}…` : printable.join(''));
 }
 
 function rangeText(spec: ParamSpec): string {
@@ -112,7 +115,10 @@ export function parseParam(name: ParamName, raw: unknown): ParseResult {
   }
 }
 
-/** Parse a URL query string; every problem becomes a plain-text notice and the default stays. */
+/**
+ * Parse a URL query string; every problem becomes a plain-text notice and the default stays. A setting given more
+ * than once (`?p=0.2&p=0.3`) is read from its last occurrence, as a later edit of a link wins, with a notice.
+ */
 export function parseQuery(search: string): { values: Partial<ParamValues>; notices: string[] } {
   const values: Partial<Record<ParamName, ParamValue>> = {};
   const notices: string[] = [];
@@ -126,9 +132,17 @@ export function parseQuery(search: string): { values: Partial<ParamValues>; noti
   } catch {
     return { values: {}, notices: ['The link\'s settings could not be read; using the defaults.'] };
   }
-  for (const [name, raw] of params) {
+  const entries = [...params];
+  const last = new Map(entries.map(([name], i) => [name, i]));
+  const repeated = new Set<string>();
+  for (const [i, [name, raw]] of entries.entries()) {
     if (!isParamName(name)) {
       notices.push(`Ignored unknown setting ${quoteUntrusted(name)} in the link.`);
+      continue;
+    }
+    if (last.get(name) !== i) {
+      if (!repeated.has(name)) notices.push(`${name} is given more than once in the link; using the last one.`);
+      repeated.add(name);
       continue;
     }
     const parsed = parseParam(name, raw);

@@ -49,12 +49,19 @@ export function createTrainingRun(options: TrainingRunOptions): TrainingRun {
   const setPlaying = (playing: boolean) => {
     play.setAttribute('aria-pressed', String(playing));
     play.textContent = playing ? 'Pause' : 'Train';
+    // The status line changes every frame while running: busy, so a screen reader reads it when the run stops
+    // instead of a stream of step counts.
+    status.setAttribute('aria-busy', String(playing));
   };
   const settle = (result: AdvanceResult) => {
     if (result === 'diverged') {
       diverged = true;
+      // Disabling the focused button would drop a keyboard user's focus to the top of the page: hand it to Reset,
+      // the next thing the message asks for.
+      const hadFocus = document.activeElement === play || (step !== undefined && document.activeElement === step);
       play.disabled = true;
       if (step) step.disabled = true;
+      if (hadFocus) reset.focus();
       status.textContent = DIVERGED_MESSAGE;
       status.dataset.tone = 'warn';
     } else {

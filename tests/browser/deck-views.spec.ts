@@ -1,8 +1,8 @@
 import { test, expect } from './fixtures.ts';
-import { LESSON, SLIDES, PRESENTER, MDX, SHAPE, stage, settle } from './deck-helpers.ts';
+import { LESSON, SLIDES, MDX, SHAPE, stage, settle } from './deck-helpers.ts';
 
 /**
- * The reading view beside the deck, printing, the theme toggle, and an axe check of all three views.
+ * The reading view beside the deck, printing and the theme toggle (axe checks every view: quality-a11y.spec.ts).
  */
 test.use({ reducedMotion: 'reduce' });
 test.beforeEach(({ problems }) => {
@@ -50,21 +50,4 @@ test('the theme toggle follows the system, then remembers the choice', async ({ 
   await settle(page);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-});
-
-test('no axe violations in the three views (light and dark)', async ({ page }) => {
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const url of [`${SLIDES}#/2/2`, `${PRESENTER}#/2/1`, LESSON]) {
-      await page.goto(url);
-      await settle(page);
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))); // slide fitted
-      // The widgets' insides are their authors' to check; this test covers the deck and the page around them.
-      const result = await new AxeBuilder({ page }).exclude('[data-widget]').analyze();
-      found.push(...result.violations.map((v) => `${scheme} ${url}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`));
-    }
-  }
-  expect(found).toEqual([]);
 });

@@ -35,7 +35,7 @@ async function trainBriefly(page: Page, widget: Locator, ms: number): Promise<vo
   await expect(play).toHaveAttribute('aria-pressed', 'false');
 }
 
-async function divergeAndRecover(page: Page, widget: Locator): Promise<void> {
+async function divergeAndRecover(widget: Locator): Promise<void> {
   const status = widget.locator('[data-role="status"]');
   const play = widget.locator('[data-role="play"]');
   const lr = widget.getByLabel('Learning rate');
@@ -77,7 +77,7 @@ test('relu-vs-tanh: waits for Train, races both nets, states the step counts; di
   await expect(summary).toContainText(/ReLU reached 10% training error in [\d,]+ steps, tanh in [\d,]+: (ReLU|tanh) was \d+\.\d× faster/);
   await expectNoNonFiniteText(widget);
 
-  await divergeAndRecover(page, widget);
+  await divergeAndRecover(widget);
   await settle(page);
 });
 
@@ -120,7 +120,7 @@ test('dropout-overfit: trains both nets, draws losses and decision maps, states 
   await widget.getByLabel('Dataset').selectOption('circles');
   await expect(summary).toContainText('two-circles points');
   await expect(summary).toContainText('Before training');
-  await divergeAndRecover(page, widget);
+  await divergeAndRecover(widget);
   await settle(page);
 });
 
@@ -140,7 +140,7 @@ test('unit-ablation: trains, then silences every unit; the summary reports the m
   await expect(summary).toContainText(/Mean absolute correlation between the units' activations/);
   await expectNoNonFiniteText(widget);
 
-  await divergeAndRecover(page, widget);
+  await divergeAndRecover(widget);
   await settle(page);
 });
 

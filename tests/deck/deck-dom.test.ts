@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { mediaStep, showSteps } from '../../src/deck/deck-dom.ts';
+import { isAnchorBesideSlides, mediaStep, readDeck, showSteps, slideOfAnchor } from '../../src/deck/deck-dom.ts';
 
 function slide(html: string): HTMLElement[] {
   document.body.innerHTML = `<section data-slide>${html}</section>`;
@@ -44,5 +44,31 @@ describe('showSteps', () => {
     const section = document.querySelector<HTMLElement>('[data-slide]')!;
     expect(section.hasAttribute('data-has-media')).toBe(true);
     expect(section.style.getPropertyValue('--deck-steps')).toBe('3');
+  });
+});
+
+describe('anchors in the deck page', () => {
+  // The soak found the slide view's skip link ("Skip to slide controls", #deck-controls) sending the deck to slide 1.
+  const deck = () => {
+    document.body.innerHTML = `<a href="#deck-controls">Skip</a><div data-deck-stage><section data-slide><h2 id="one">One</h2></section>
+      <section data-slide><h2 id="two">Two</h2></section></div><div id="deck-controls"></div>`;
+    return readDeck(document.querySelector('[data-deck-stage]')!);
+  };
+
+  it('a heading inside a slide names that slide, and is not beside the slides', () => {
+    const model = deck();
+    expect(slideOfAnchor(model, '#two')).toBe(1);
+    expect(isAnchorBesideSlides(model, '#two')).toBe(false);
+  });
+
+  it('the skip link\'s target is beside the slides: a link within the page, not a position', () => {
+    const model = deck();
+    expect(slideOfAnchor(model, '#deck-controls')).toBe(-1);
+    expect(isAnchorBesideSlides(model, '#deck-controls')).toBe(true);
+  });
+
+  it('deck positions, unknown ids and malformed hashes are not anchors beside the slides', () => {
+    const model = deck();
+    for (const hash of ['#/2/1', '#nowhere', '#%E0%A4%A', '#', '']) expect(isAnchorBesideSlides(model, hash)).toBe(false);
   });
 });

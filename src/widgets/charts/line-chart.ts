@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { plot } from './plot.ts';
-import { seriesColor, seriesDash } from './palette.ts';
+import { seriesColor, seriesDash, seriesTextColor } from './palette.ts';
 
 export interface Series {
   name: string;
@@ -56,7 +56,7 @@ export function renderLineChart(series: readonly Series[], options: LineChartOpt
     const own = rows.filter((r) => r.i === i);
     marks.push(Plot.line(own, { x: 'x', y: 'y', stroke: seriesColor(i), strokeWidth: 2.5, strokeDasharray: seriesDash(i) }));
     const last = own.at(-1);
-    if (last) marks.push(Plot.text([last], { x: 'x', y: 'y', text: () => s.name, dx: 6, textAnchor: 'start', fill: seriesColor(i), fontSize: 14, fontWeight: 600 }));
+    if (last) marks.push(Plot.text([last], { x: 'x', y: 'y', text: () => s.name, dx: 6, textAnchor: 'start', fill: seriesTextColor(i), fontSize: 14, fontWeight: 600 }));
   });
   return plot({
     document: options.document,

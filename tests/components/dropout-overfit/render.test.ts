@@ -55,6 +55,11 @@ describe('dropout-overfit render', { timeout: 30_000 }, () => {
     expect(text).toMatch(/Dropout (lowered|raised|left) the test loss/);
   });
 
+  it('names both nets, the dropout one with its p, before training', () => {
+    const fresh: OverfitView = { ...view, step: 0, status: 'ready' };
+    expect(describeOverfit(fresh)).toMatch(/Before training, without dropout: .*; with dropout p = 0\.5: training error/);
+  });
+
   it('never draws or prints NaN or Infinity', () => {
     const bad: OverfitView = {
       ...view,
