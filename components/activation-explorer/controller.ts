@@ -5,6 +5,7 @@
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
 import { bindControls } from '../../src/widgets/controls.ts';
+import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { getParam, setParam } from '../../src/widgets/lesson-state.ts';
 import { PARAMS, type ParamValues } from '../../src/widgets/params.ts';
 import { explorerState, type ExplorerSettings } from './model.ts';
@@ -26,10 +27,7 @@ class ActivationExplorerWidget extends WidgetElement {
     this.#resample.addEventListener('click', this.#onResample);
     this.#unbind = bindControls(this, (values: ParamValues) => {
       for (const group of this.querySelectorAll<HTMLElement>('[data-show-for]')) group.hidden = group.dataset.showFor !== values.act;
-      for (const name of ['slope', 'a', 'lower', 'upper', 'alpha'] as const) {
-        const out = this.querySelector(`[data-role="value-${name}"]`);
-        if (out) out.textContent = fmt(values[name]);
-      }
+      showParamValues(this, values, ['slope', 'a', 'lower', 'upper', 'alpha'], fmt);
       // A dragged slider fires many inputs per frame: draw the latest values once per frame.
       this.#latest = values;
       if (this.#frame === 0) this.#frame = requestAnimationFrame(() => this.#draw());

@@ -5,6 +5,7 @@
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
 import { bindControls } from '../../src/widgets/controls.ts';
+import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { getParam, setParam, watchParams } from '../../src/widgets/lesson-state.ts';
 import { PARAMS, type ParamValues } from '../../src/widgets/params.ts';
 import { batchMasks, gradientFlow, type MaskSettings } from './model.ts';
@@ -46,10 +47,7 @@ class DropoutMaskWidget extends WidgetElement {
     const shown = batch[values.sample - 1] ?? batch[0];
     const view = { batch, sample: shown.sample, resample: values.resample, seed: values.seed, gradients: values.backprop ? gradientFlow(settings, shown) : null };
     plot.replaceChildren(renderDropoutMask(view));
-    for (const name of ['p', 'pin'] as const) {
-      const out = this.querySelector(`[data-role="value-${name}"]`);
-      if (out) out.textContent = String(values[name]);
-    }
+    showParamValues(this, values, ['p', 'pin']);
     const draws = this.querySelector('[data-role="value-resample"]');
     if (draws) draws.textContent = `masks drawn ${values.resample + 1} time${values.resample === 0 ? '' : 's'}`;
     counts.replaceChildren(

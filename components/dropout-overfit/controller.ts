@@ -1,87 +1,55 @@
 /**
- * Controller of the dropout-overfit widget: createTrainingRun owns Train/Pause, Step, Reset, the frame budget,
- * reduced motion, the "diverged" stop and the presenter sync; the model's small units of work (a few steps, an
- * evaluation, a dozen rows of a decision map) keep every frame within budget. A change of p, label noise,
+ * Controller of the dropout-overfit widget: startTrainingWidget (createTrainingRun) owns Train/Pause, Step, Reset, the
+ * frame budget, reduced motion, the "diverged" stop and the presenter sync; the model's small units of work (a few
+ * steps, an evaluation, a dozen rows of a decision map) keep every frame within budget. A change of p, label noise,
  * dataset, lr or seed restarts the run. Redraws are throttled to about five a second.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { bindControls } from '../../src/widgets/controls.ts';
-import { createTrainingRun, type TrainingRun } from '../../src/widgets/training-run.ts';
+import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
+import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { OVERFIT, advanceOverfit, createOverfit, type Overfit } from './model.ts';
-import { describeOverfit, formatCount, formatLoss, renderLossChart, renderOverfitMap, type OverfitView } from './render.ts';
+import { describeOverfit, formatCount, formatLoss, overfitView, renderLossChart, renderOverfitMap } from './render.ts';
 
 const DRAW_INTERVAL_MS = 200;
 
 class DropoutOverfitWidget extends WidgetElement {
   #state: Overfit | null = null;
   #values: ParamValues | null = null;
-  #training: TrainingRun | null = null;
-  #unbind: (() => void) | null = null;
-  #lastDraw = -Infinity;
+  #stopTraining: (() => void) | null = null;
+  /** Redraws at most every DRAW_INTERVAL_MS, each in a task of its own (never inside the training frame). */
+  readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS);
   #columns: { root: HTMLElement; titles: HTMLElement[]; charts: HTMLElement[]; maps: HTMLElement[] } | null = null;
   /** The decision map each column shows, so it is redrawn only when it changes. */
   #shownMaps: Array<{ map: object; size: number } | undefined> = [];
-  #drawTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected start(): void {
-    this.#training = createTrainingRun({
-      element: this,
-      play: this.ref<HTMLButtonElement>('play'),
-      step: this.ref<HTMLButtonElement>('step'),
-      reset: this.ref<HTMLButtonElement>('reset'),
-      status: this.ref('status'),
+    this.#stopTraining = startTrainingWidget(this, {
       advance: (deadline) => {
         const state = this.#state;
         if (!state) return 'done';
         const status = advanceOverfit(state, deadline);
         return status === 'ready' ? 'more' : status;
       },
-      draw: () => this.#scheduleDraw(),
+      draw: () => this.#redraw.request(),
       restart: () => {
         const v = this.#values;
         this.#state = v ? createOverfit({ dataset: v.dataset as DatasetName, labelNoise: v.noise, p: v.p, lr: v.lr, seed: v.seed }) : null;
       },
       describe: () => this.#statusText(),
-    });
-    this.#unbind = bindControls(this, (values) => {
-      this.#values = values;
-      for (const name of ['p', 'noise'] as const) {
-        const out = this.querySelector(`[data-role="value-${name}"]`);
-        if (out) out.textContent = String(values[name]);
-      }
-      this.#training?.reset();
+      onParams: (values) => {
+        this.#values = values;
+        showParamValues(this, values, ['p', 'noise']);
+      },
     });
   }
 
   protected stop(): void {
-    this.#unbind?.();
-    this.#unbind = null;
-    this.#training?.dispose();
-    this.#training = null;
-    clearTimeout(this.#drawTimer);
-    this.#drawTimer = undefined;
-  }
-
-  #view(state: Overfit): OverfitView {
-    const { train } = state;
-    const points = Array.from({ length: train.x.rows }, (_, i) => ({ x: train.x.data[2 * i], y: train.x.data[2 * i + 1], label: train.labels[i] }));
-    return {
-      lanes: state.lanes,
-      step: state.step,
-      maxSteps: state.settings.maxSteps ?? OVERFIT.maxSteps,
-      status: state.status,
-      dataset: state.settings.dataset,
-      labelNoise: state.settings.labelNoise,
-      trainCount: train.x.rows,
-      testCount: state.test.x.rows,
-      width: OVERFIT.width,
-      classes: train.classes,
-      resolution: OVERFIT.resolution,
-      extent: OVERFIT.extent,
-      points,
-    };
+    this.#stopTraining?.();
+    this.#stopTraining = null;
+    this.#redraw.cancel();
   }
 
   #statusText(): string {
@@ -89,16 +57,6 @@ class DropoutOverfitWidget extends WidgetElement {
     if (!state) return '';
     const losses = state.lanes.map((l) => `${l.label} ${formatLoss(l.history.testLoss[l.history.testLoss.length - 1])}`).join(' · ');
     return `step ${formatCount(state.step)} of ${formatCount(OVERFIT.maxSteps)} · test loss ${losses}`;
-  }
-
-  #scheduleDraw(): void {
-    // Always in a task of its own (never inside the training frame), at most every DRAW_INTERVAL_MS.
-    if (this.#drawTimer !== undefined) return;
-    const wait = Math.max(0, this.#lastDraw + DRAW_INTERVAL_MS - performance.now());
-    this.#drawTimer = setTimeout(() => {
-      this.#drawTimer = undefined;
-      this.#draw();
-    }, wait);
   }
 
   /** The two columns (title, loss chart, decision map), built once and updated in place, so a redraw replaces
@@ -125,10 +83,9 @@ class DropoutOverfitWidget extends WidgetElement {
   }
 
   #draw(): void {
-    this.#lastDraw = performance.now();
     const state = this.#state;
     if (!state) return;
-    const view = this.#view(state);
+    const view = overfitView(state);
     const plot = this.ref('plot');
     const full = plot.clientWidth || 700;
     const columnWidth = Math.floor(Math.max(280, Math.min(420, full >= 600 ? (full - 16) / 2 : full)));

@@ -7,9 +7,7 @@
  * widget can run it within a per-frame time budget.
  */
 import {
-  createMlp,
   createRng,
-  createTrainer,
   generateDataset,
   predictClasses,
   type Dataset,
@@ -20,6 +18,7 @@ import {
   type Rng,
   type Trainer,
 } from '../../src/engine/index.ts';
+import { createDropoutPair } from '../../src/widgets/dropout-pair.ts';
 
 export const OVERFIT = {
   width: 64,
@@ -121,16 +120,15 @@ export function createOverfit(settings: OverfitSettings): Overfit {
   const train = withLabelNoise(generateDataset({ ...spec, count: OVERFIT.trainCount }, rng.fork('train')), settings.labelNoise, rng.fork('train-labels'));
   const test = withLabelNoise(generateDataset({ ...spec, count: OVERFIT.testCount }, rng.fork('test')), settings.labelNoise, rng.fork('test-labels'));
   const sizes = [2, OVERFIT.width, OVERFIT.width, train.classes];
-  const initialWeights = createMlp({ sizes, activation: { name: 'relu' } }, { scheme: 'he-normal', rng: rng.fork('init') }).exportWeights();
-  const lanes: Lane[] = [
-    { label: 'no dropout', p: 0 },
-    { label: `dropout p = ${settings.p}`, p: settings.p },
-  ].map(({ label, p }) => {
-    const net = createMlp({ sizes, activation: { name: 'relu' }, dropoutP: p }, { weights: initialWeights });
-    // The same seed gives both trainers the same minibatch order; only the dropout masks differ.
-    const trainer = createTrainer({ net, data: train, batchSize: OVERFIT.batchSize, lr: settings.lr, seed: settings.seed });
-    return { label, p, trainer, history: { steps: [], trainLoss: [], testLoss: [], trainError: [], testError: [] }, map: null };
-  });
+  const pair = createDropoutPair({ sizes, data: train, p: settings.p, lr: settings.lr, batchSize: OVERFIT.batchSize, seed: settings.seed, rng });
+  const { initialWeights } = pair;
+  const lanes: Lane[] = pair.lanes.map(({ label, p, trainer }) => ({
+    label,
+    p,
+    trainer,
+    history: { steps: [], trainLoss: [], testLoss: [], trainError: [], testError: [] },
+    map: null,
+  }));
   const state: Overfit = { settings, train, test, initialWeights, lanes, grid: gridMatrix(OVERFIT.resolution, OVERFIT.extent), step: 0, status: 'ready', trainingLane: 0, recording: { active: false, done: 0, values: [] }, mapJob: null };
   record(state);
   for (const lane of lanes) lane.map = { predictions: predictClasses(lane.trainer.net, state.grid), step: 0 };

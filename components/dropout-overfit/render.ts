@@ -8,7 +8,7 @@ import { plot } from '../../src/widgets/charts/plot.ts';
 import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
 import { renderDecisionMap } from '../../src/widgets/charts/decision-map.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
-import type { DecisionMap, History } from './model.ts';
+import { OVERFIT, type DecisionMap, type History, type Overfit } from './model.ts';
 
 export interface OverfitView {
   lanes: ReadonlyArray<{ label: string; p: number; history: History; map: DecisionMap | null }>;
@@ -24,6 +24,27 @@ export interface OverfitView {
   resolution: number;
   extent: [number, number];
   points: ReadonlyArray<{ x: number; y: number; label: number }>;
+}
+
+/** What the charts and the summary show of a run: its lanes and settings, and the training points. */
+export function overfitView(state: Overfit): OverfitView {
+  const { train } = state;
+  const points = Array.from({ length: train.x.rows }, (_, i) => ({ x: train.x.data[2 * i], y: train.x.data[2 * i + 1], label: train.labels[i] }));
+  return {
+    lanes: state.lanes,
+    step: state.step,
+    maxSteps: state.settings.maxSteps ?? OVERFIT.maxSteps,
+    status: state.status,
+    dataset: state.settings.dataset,
+    labelNoise: state.settings.labelNoise,
+    trainCount: train.x.rows,
+    testCount: state.test.x.rows,
+    width: OVERFIT.width,
+    classes: train.classes,
+    resolution: OVERFIT.resolution,
+    extent: OVERFIT.extent,
+    points,
+  };
 }
 
 export interface RenderOptions {

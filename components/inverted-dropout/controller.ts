@@ -6,6 +6,7 @@
  */
 import { WidgetElement, defineWidget, prefersReducedMotion } from '../../src/widgets/widget-element.ts';
 import { bindControls } from '../../src/widgets/controls.ts';
+import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { createFrameLoop, type FrameLoop } from '../../src/widgets/frame-loop.ts';
 import { getParam, setParam, watchParams } from '../../src/widgets/lesson-state.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
@@ -52,8 +53,7 @@ class InvertedDropoutWidget extends WidgetElement {
   }
 
   #update(values: ParamValues): void {
-    const out = this.querySelector('[data-role="value-p"]');
-    if (out) out.textContent = String(values.p);
+    showParamValues(this, values, ['p']);
     this.#target = values.masks;
     let run = this.#run;
     if (!run || run.seed !== values.seed || run.p !== values.p || values.masks < run.count) {

@@ -5,6 +5,7 @@
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
 import { bindControls } from '../../src/widgets/controls.ts';
+import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { getParam, setParam } from '../../src/widgets/lesson-state.ts';
 import { PARAMS, type ParamValues } from '../../src/widgets/params.ts';
 import { layerStats, type LayerStatsSettings } from './model.ts';
@@ -27,10 +28,7 @@ class LayerStatsWidget extends WidgetElement {
     this.#newSample = this.ref<HTMLButtonElement>('new-sample');
     this.#newSample.addEventListener('click', this.#onNewSample);
     this.#unbind = bindControls(this, (values: ParamValues) => {
-      for (const name of ['depth', 'width', 'layer'] as const) {
-        const out = this.querySelector(`[data-role="value-${name}"]`);
-        if (out) out.textContent = String(values[name]);
-      }
+      showParamValues(this, values, ['depth', 'width', 'layer']);
       this.#request({ depth: values.depth, width: values.width, seed: values.seed, layer: values.layer, sigmoid: values.sigmoid });
     });
   }

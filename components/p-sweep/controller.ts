@@ -1,12 +1,12 @@
 /**
- * Controller of the p-sweep widget: createTrainingRun owns Train/Pause, Step, Reset, the frame budget, reduced
- * motion, the "diverged" stop and the presenter sync; the model's small units of work (10 SGD steps, or 200 rows of
- * an evaluation) keep every frame within budget. The chart is redrawn only when another net has finished.
- * A change of dataset, label noise, lr or seed restarts the sweep.
+ * Controller of the p-sweep widget: startTrainingWidget (createTrainingRun) owns Train/Pause, Step, Reset, the frame
+ * budget, reduced motion, the "diverged" stop and the presenter sync; the model's small units of work (10 SGD steps, or
+ * 200 rows of an evaluation) keep every frame within budget. The chart is redrawn only when another net has finished. A
+ * change of dataset, label noise, lr or seed restarts the sweep.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { bindControls } from '../../src/widgets/controls.ts';
-import { createTrainingRun, type TrainingRun } from '../../src/widgets/training-run.ts';
+import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { advanceSweep, createSweep, progress, type Sweep } from './model.ts';
@@ -15,18 +15,12 @@ import { describeSweep, renderSweep, type SweepView } from './render.ts';
 class PSweepWidget extends WidgetElement {
   #sweep: Sweep | null = null;
   #values: ParamValues | null = null;
-  #training: TrainingRun | null = null;
-  #unbind: (() => void) | null = null;
+  #stopTraining: (() => void) | null = null;
   /** Points drawn last time (-1: nothing drawn yet). */
   #drawn = -1;
 
   protected start(): void {
-    this.#training = createTrainingRun({
-      element: this,
-      play: this.ref<HTMLButtonElement>('play'),
-      step: this.ref<HTMLButtonElement>('step'),
-      reset: this.ref<HTMLButtonElement>('reset'),
-      status: this.ref('status'),
+    this.#stopTraining = startTrainingWidget(this, {
       advance: (deadline) => {
         const sweep = this.#sweep;
         if (!sweep) return 'done';
@@ -40,12 +34,10 @@ class PSweepWidget extends WidgetElement {
         this.#drawn = -1;
       },
       describe: () => this.#statusText(),
-    });
-    this.#unbind = bindControls(this, (values) => {
-      this.#values = values;
-      const out = this.querySelector('[data-role="value-noise"]');
-      if (out) out.textContent = String(values.noise);
-      this.#training?.reset();
+      onParams: (values) => {
+        this.#values = values;
+        showParamValues(this, values, ['noise']);
+      },
     });
   }
 
@@ -82,10 +74,8 @@ class PSweepWidget extends WidgetElement {
   }
 
   protected stop(): void {
-    this.#unbind?.();
-    this.#unbind = null;
-    this.#training?.dispose();
-    this.#training = null;
+    this.#stopTraining?.();
+    this.#stopTraining = null;
   }
 }
 

@@ -1,12 +1,13 @@
 /**
- * Controller of the PReLU-slopes widget: createTrainingRun owns Train/Pause, Step, Reset, the frame budget,
- * reduced motion and the "diverged" stop; a change of lr or seed restarts the run. Drawing is throttled to
- * about ten redraws a second (with a trailing redraw, so the final state is always shown).
+ * Controller of the PReLU-slopes widget: startTrainingWidget (createTrainingRun) owns Train/Pause, Step, Reset, the
+ * frame budget, reduced motion and the "diverged" stop; a change of lr or seed restarts the run. Drawing is throttled
+ * to about ten redraws a second (with a trailing redraw, so the final state is always shown).
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { bindControls } from '../../src/widgets/controls.ts';
 import { getParam } from '../../src/widgets/lesson-state.ts';
-import { createTrainingRun, type AdvanceResult, type TrainingRun } from '../../src/widgets/training-run.ts';
+import type { AdvanceResult } from '../../src/widgets/training-run.ts';
+import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import { createPreluRun, stepRun, type PreluRun } from './model.ts';
 import { describeSlopes, renderPreluSlopes, slopesText, statusText } from './render.ts';
 
@@ -16,37 +17,27 @@ const DRAW_INTERVAL_MS = 100;
 
 class PreluSlopesWidget extends WidgetElement {
   #run: PreluRun | null = null;
-  #training: TrainingRun | null = null;
-  #unbind: (() => void) | null = null;
-  #lastDraw = -Infinity;
-  #drawTimer: ReturnType<typeof setTimeout> | undefined;
+  #stopTraining: (() => void) | null = null;
+  /** Redraws at most every DRAW_INTERVAL_MS: at once when one is due, else a trailing one. */
+  readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS, { immediateWhenDue: true });
 
   protected start(): void {
     this.#run = this.#freshRun();
-    this.#training = createTrainingRun({
-      element: this,
-      play: this.ref<HTMLButtonElement>('play'),
-      step: this.ref<HTMLButtonElement>('step'),
-      reset: this.ref<HTMLButtonElement>('reset'),
-      status: this.ref('status'),
+    // The run restarts (and draws) once now and again whenever lr or seed changes.
+    this.#stopTraining = startTrainingWidget(this, {
       advance: (deadline) => this.#advance(deadline),
-      draw: () => this.#scheduleDraw(),
+      draw: () => this.#redraw.request(),
       restart: () => {
         this.#run = this.#freshRun();
       },
       describe: () => (this.#run ? statusText(this.#run) : ''),
     });
-    // Called once now (the first draw) and again whenever lr or seed changes.
-    this.#unbind = bindControls(this, () => this.#training?.reset());
   }
 
   protected stop(): void {
-    this.#unbind?.();
-    this.#unbind = null;
-    this.#training?.dispose();
-    this.#training = null;
-    clearTimeout(this.#drawTimer);
-    this.#drawTimer = undefined;
+    this.#stopTraining?.();
+    this.#stopTraining = null;
+    this.#redraw.cancel();
   }
 
   #freshRun(): PreluRun {
@@ -64,24 +55,9 @@ class PreluSlopesWidget extends WidgetElement {
     return 'more';
   }
 
-  #scheduleDraw(): void {
-    const wait = this.#lastDraw + DRAW_INTERVAL_MS - performance.now();
-    if (wait <= 0) {
-      clearTimeout(this.#drawTimer);
-      this.#drawTimer = undefined;
-      this.#draw();
-    } else if (this.#drawTimer === undefined) {
-      this.#drawTimer = setTimeout(() => {
-        this.#drawTimer = undefined;
-        this.#draw();
-      }, wait);
-    }
-  }
-
   #draw(): void {
     const run = this.#run;
     if (!run || !this.isConnected) return;
-    this.#lastDraw = performance.now();
     const plot = this.ref('plot');
     plot.replaceChildren(renderPreluSlopes(run, { width: Math.max(320, Math.min(760, plot.clientWidth || 640)) }));
     this.ref('readout').textContent = `${slopesText(run)} after ${run.trainer.stepCount} steps`;

@@ -1,11 +1,11 @@
 /**
- * Controller of the ReLU-vs-tanh race: createTrainingRun owns Train/Pause, Step, Reset, the frame budget,
- * reduced motion, the "diverged" stop and the presenter sync; a change of lr, seed or target restarts the race.
+ * Controller of the ReLU-vs-tanh race: startTrainingWidget (createTrainingRun) owns Train/Pause, Step, Reset, the frame
+ * budget, reduced motion, the "diverged" stop and the presenter sync; a change of lr, seed or target restarts the race.
  * Redraws are throttled to about ten a second, with a trailing redraw so the final state is always shown.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { bindControls } from '../../src/widgets/controls.ts';
-import { createTrainingRun, type TrainingRun } from '../../src/widgets/training-run.ts';
+import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import { RACE, advanceRace, createRace, verdict, type Race } from './model.ts';
 import { describeRace, formatCount, formatPercent, renderRaceChart, renderRaceLegend, type RaceView } from './render.ts';
@@ -15,44 +15,34 @@ const DRAW_INTERVAL_MS = 100;
 class ReluVsTanhWidget extends WidgetElement {
   #race: Race | null = null;
   #values: ParamValues | null = null;
-  #training: TrainingRun | null = null;
-  #unbind: (() => void) | null = null;
-  #lastDraw = -Infinity;
-  #drawTimer: ReturnType<typeof setTimeout> | undefined;
+  #stopTraining: (() => void) | null = null;
+  /** Redraws at most every DRAW_INTERVAL_MS, each in a task of its own (never inside the training frame). */
+  readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS);
 
   protected start(): void {
-    this.#training = createTrainingRun({
-      element: this,
-      play: this.ref<HTMLButtonElement>('play'),
-      step: this.ref<HTMLButtonElement>('step'),
-      reset: this.ref<HTMLButtonElement>('reset'),
-      status: this.ref('status'),
+    this.#stopTraining = startTrainingWidget(this, {
       advance: (deadline) => {
         const race = this.#race;
         if (!race) return 'done';
         const status = advanceRace(race, deadline);
         return status === 'ready' ? 'more' : status;
       },
-      draw: () => this.#scheduleDraw(),
+      draw: () => this.#redraw.request(),
       restart: () => {
         this.#race = this.#values ? createRace({ seed: this.#values.seed, lr: this.#values.lr, targetError: this.#values.targetError / 100 }) : null;
       },
       describe: () => this.#statusText(),
-    });
-    // Runs once now (building the race and drawing it) and again whenever lr, seed or the target changes.
-    this.#unbind = bindControls(this, (values) => {
-      this.#values = values;
-      this.#training?.reset();
+      // Runs once now (the race is then built and drawn) and again whenever lr, seed or the target changes.
+      onParams: (values) => {
+        this.#values = values;
+      },
     });
   }
 
   protected stop(): void {
-    this.#unbind?.();
-    this.#unbind = null;
-    this.#training?.dispose();
-    this.#training = null;
-    clearTimeout(this.#drawTimer);
-    this.#drawTimer = undefined;
+    this.#stopTraining?.();
+    this.#stopTraining = null;
+    this.#redraw.cancel();
   }
 
   #view(race: Race): RaceView {
@@ -74,18 +64,7 @@ class ReluVsTanhWidget extends WidgetElement {
     return `step ${formatCount(race.step)} of at most ${formatCount(RACE.maxSteps)} · training error ${errors}`;
   }
 
-  #scheduleDraw(): void {
-    // Always in a task of its own (never inside the training frame), at most every DRAW_INTERVAL_MS.
-    if (this.#drawTimer !== undefined) return;
-    const wait = Math.max(0, this.#lastDraw + DRAW_INTERVAL_MS - performance.now());
-    this.#drawTimer = setTimeout(() => {
-      this.#drawTimer = undefined;
-      this.#draw();
-    }, wait);
-  }
-
   #draw(): void {
-    this.#lastDraw = performance.now();
     const race = this.#race;
     if (!race) return;
     const view = this.#view(race);

@@ -5,7 +5,7 @@
  *
  * Training error is measured on the whole training set after every step, so the step counts are exact.
  */
-import { createMlp, createRng, createTrainer, evaluateMlp, generateDataset, type Dataset, type LayerWeights, type Trainer } from '../../src/engine/index.ts';
+import { createMlp, createRng, createTrainer, generateDataset, type Dataset, type LayerWeights, type Trainer } from '../../src/engine/index.ts';
 
 export const RACE = {
   /** 2 inputs → two hidden layers of 32 → 3 classes. */

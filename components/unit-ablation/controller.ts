@@ -1,86 +1,55 @@
 /**
- * Controller of the unit-ablation widget: createTrainingRun owns Train/Pause, Step, Reset, the frame budget,
- * reduced motion, the "diverged" stop and the presenter sync. One run trains both nets for a fixed number of steps
- * and then silences every hidden unit of both, each in a small unit of work, so no frame goes over budget.
- * A change of p, lr or seed restarts the run. Redraws are throttled to about five a second.
+ * Controller of the unit-ablation widget: startTrainingWidget (createTrainingRun) owns Train/Pause, Step, Reset, the
+ * frame budget, reduced motion, the "diverged" stop and the presenter sync. One run trains both nets for a fixed number
+ * of steps and then silences every hidden unit of both, each in a small unit of work, so no frame goes over budget. A
+ * change of p, lr or seed restarts the run. Redraws are throttled to about five a second.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { bindControls } from '../../src/widgets/controls.ts';
-import { createTrainingRun, type TrainingRun } from '../../src/widgets/training-run.ts';
+import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
+import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
-import { ABLATION, ablationProgress, advanceAblation, createAblation, summarizeLayer, type Ablation } from './model.ts';
-import { describeAblation, formatCount, formatNumber, renderAblationLegend, renderKnockoutChart, renderLossChart, type AblationView } from './render.ts';
+import { ABLATION, ablationProgress, advanceAblation, createAblation, type Ablation } from './model.ts';
+import { ablationView, describeAblation, formatCount, formatNumber, renderAblationLegend, renderKnockoutChart, renderLossChart } from './render.ts';
 
 const DRAW_INTERVAL_MS = 200;
 
 class UnitAblationWidget extends WidgetElement {
   #state: Ablation | null = null;
   #values: ParamValues | null = null;
-  #training: TrainingRun | null = null;
-  #unbind: (() => void) | null = null;
-  #lastDraw = -Infinity;
-  #drawTimer: ReturnType<typeof setTimeout> | undefined;
+  #stopTraining: (() => void) | null = null;
+  /** Redraws at most every DRAW_INTERVAL_MS, each in a task of its own (never inside the training frame). */
+  readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS);
   #slots: { root: HTMLElement; legend: HTMLElement; loss: HTMLElement; note: HTMLElement; columns: HTMLElement; layers: HTMLElement[] } | null = null;
   /** Counts restarts, so charts of a new run are never mistaken for those of the last one. */
   #runCount = 0;
 
   protected start(): void {
-    this.#training = createTrainingRun({
-      element: this,
-      play: this.ref<HTMLButtonElement>('play'),
-      step: this.ref<HTMLButtonElement>('step'),
-      reset: this.ref<HTMLButtonElement>('reset'),
-      status: this.ref('status'),
+    this.#stopTraining = startTrainingWidget(this, {
       advance: (deadline) => {
         const state = this.#state;
         if (!state) return 'done';
         const phase = advanceAblation(state, deadline);
         return phase === 'done' || phase === 'diverged' ? phase : 'more';
       },
-      draw: () => this.#scheduleDraw(),
+      draw: () => this.#redraw.request(),
       restart: () => {
         const v = this.#values;
         this.#state = v ? createAblation({ p: v.p, lr: v.lr, seed: v.seed }) : null;
         this.#runCount++;
       },
       describe: () => this.#statusText(),
-    });
-    this.#unbind = bindControls(this, (values) => {
-      this.#values = values;
-      const out = this.querySelector('[data-role="value-p"]');
-      if (out) out.textContent = String(values.p);
-      this.#training?.reset();
+      onParams: (values) => {
+        this.#values = values;
+        showParamValues(this, values, ['p']);
+      },
     });
   }
 
   protected stop(): void {
-    this.#unbind?.();
-    this.#unbind = null;
-    this.#training?.dispose();
-    this.#training = null;
-    clearTimeout(this.#drawTimer);
-    this.#drawTimer = undefined;
-  }
-
-  #view(state: Ablation): AblationView {
-    return {
-      phase: state.phase,
-      step: state.step,
-      maxSteps: state.settings.maxSteps ?? ABLATION.maxSteps,
-      trainCount: state.train.x.rows,
-      testCount: state.test.x.rows,
-      sizes: ABLATION.sizes,
-      significant: ABLATION.significant,
-      progress: ablationProgress(state),
-      lanes: state.lanes.map((lane) => ({
-        label: lane.label,
-        p: lane.p,
-        steps: lane.steps,
-        trainLoss: lane.trainLoss,
-        baseAccuracy: lane.baseAccuracy,
-        layers: lane.drops.map((_, h) => summarizeLayer(lane, h)),
-      })),
-    };
+    this.#stopTraining?.();
+    this.#stopTraining = null;
+    this.#redraw.cancel();
   }
 
   #statusText(): string {
@@ -92,16 +61,6 @@ class UnitAblationWidget extends WidgetElement {
     }
     const { done, total } = ablationProgress(state);
     return `knock-outs: ${done} of ${total} units measured`;
-  }
-
-  #scheduleDraw(): void {
-    // Always in a task of its own (never inside the training frame), at most every DRAW_INTERVAL_MS.
-    if (this.#drawTimer !== undefined) return;
-    const wait = Math.max(0, this.#lastDraw + DRAW_INTERVAL_MS - performance.now());
-    this.#drawTimer = setTimeout(() => {
-      this.#drawTimer = undefined;
-      this.#draw();
-    }, wait);
   }
 
   /** Legend, loss chart and one knock-out chart per hidden layer, built once and updated in place: a redraw
@@ -134,10 +93,9 @@ class UnitAblationWidget extends WidgetElement {
   }
 
   #draw(): void {
-    this.#lastDraw = performance.now();
     const state = this.#state;
     if (!state) return;
-    const view = this.#view(state);
+    const view = ablationView(state);
     const plot = this.ref('plot');
     const full = plot.clientWidth || 700;
     const layout = this.#layout();

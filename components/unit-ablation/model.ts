@@ -9,7 +9,8 @@
  * a = f(z) ⊙ m / (1 − 0) = f(z) ⊙ m, with m = 1 except a 0 for the silenced unit — exactly the evaluation-mode
  * forward pass with that unit zeroed.
  */
-import { createMlp, createRng, createTrainer, generateDataset, type Dataset, type LayerWeights, type Matrix, type Mlp, type Trainer } from '../../src/engine/index.ts';
+import { createMlp, createRng, generateDataset, type Dataset, type LayerWeights, type Matrix, type Mlp, type Trainer } from '../../src/engine/index.ts';
+import { createDropoutPair } from '../../src/widgets/dropout-pair.ts';
 
 export const ABLATION = {
   sizes: [2, 32, 32, 3] as readonly number[],
@@ -77,13 +78,9 @@ export function createAblation(settings: AblationSettings): Ablation {
   const test = generateDataset({ ...spec, count: ABLATION.testCount }, rng.fork('test'));
   const sizes = ABLATION.sizes;
   const hiddenCount = sizes.length - 2;
-  const initialWeights = createMlp({ sizes, activation: { name: 'relu' } }, { scheme: 'he-normal', rng: rng.fork('init') }).exportWeights();
-  const lanes: Lane[] = [
-    { label: 'no dropout', p: 0 },
-    { label: `dropout p = ${settings.p}`, p: settings.p },
-  ].map(({ label, p }) => {
-    const net = createMlp({ sizes, activation: { name: 'relu' }, dropoutP: p }, { weights: initialWeights });
-    const trainer = createTrainer({ net, data: train, batchSize: ABLATION.batchSize, lr: settings.lr, seed: settings.seed });
+  const pair = createDropoutPair({ sizes, data: train, p: settings.p, lr: settings.lr, batchSize: ABLATION.batchSize, seed: settings.seed, rng });
+  const { initialWeights } = pair;
+  const lanes: Lane[] = pair.lanes.map(({ label, p, trainer }) => {
     return {
       label,
       p,

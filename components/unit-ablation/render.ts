@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
 import { renderLegend } from '../../src/widgets/charts/legend.ts';
 import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
-import type { LayerSummary } from './model.ts';
+import { ABLATION, ablationProgress, summarizeLayer, type Ablation, type LayerSummary } from './model.ts';
 
 export interface AblationView {
   phase: 'training' | 'ablating' | 'done' | 'diverged';
@@ -28,6 +28,28 @@ export interface AblationView {
     baseAccuracy: number;
     layers: readonly LayerSummary[];
   }>;
+}
+
+/** What the charts and the summary show of a run: its phase, and per net the losses and knock-out costs so far. */
+export function ablationView(state: Ablation): AblationView {
+  return {
+    phase: state.phase,
+    step: state.step,
+    maxSteps: state.settings.maxSteps ?? ABLATION.maxSteps,
+    trainCount: state.train.x.rows,
+    testCount: state.test.x.rows,
+    sizes: ABLATION.sizes,
+    significant: ABLATION.significant,
+    progress: ablationProgress(state),
+    lanes: state.lanes.map((lane) => ({
+      label: lane.label,
+      p: lane.p,
+      steps: lane.steps,
+      trainLoss: lane.trainLoss,
+      baseAccuracy: lane.baseAccuracy,
+      layers: lane.drops.map((_, h) => summarizeLayer(lane, h)),
+    })),
+  };
 }
 
 export interface RenderOptions {

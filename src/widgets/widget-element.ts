@@ -2,6 +2,8 @@
  * Base class for widget controllers. The server renders the shell (controls, caption, fallback);
  * the controller upgrades it in place when its module is loaded, and owns the widget's state.
  */
+import { requireRole } from './roles.ts';
+
 export abstract class WidgetElement extends HTMLElement {
   #started = false;
 
@@ -38,9 +40,7 @@ export abstract class WidgetElement extends HTMLElement {
   }
 
   protected ref<T extends Element = HTMLElement>(role: string): T {
-    const el = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!el) throw new Error(`widget ${this.dataset.widget ?? this.tagName}: missing [data-role="${role}"]`);
-    return el;
+    return requireRole<T>(this, role);
   }
 }
 

@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { createOverfit, workUnit } from '../../../components/dropout-overfit/model.ts';
-import { describeOverfit, lossDomain, renderLossChart, renderOverfitMap, type OverfitView } from '../../../components/dropout-overfit/render.ts';
+import { describeOverfit, lossDomain, overfitView, renderLossChart, renderOverfitMap, type OverfitView } from '../../../components/dropout-overfit/render.ts';
 import { OVERFIT } from '../../../components/dropout-overfit/model.ts';
 
 const { document } = new JSDOM('').window;
 
-function viewOf(state: ReturnType<typeof createOverfit>): OverfitView {
-  const { train } = state;
-  return {
-    lanes: state.lanes,
-    step: state.step,
-    maxSteps: OVERFIT.maxSteps,
-    status: state.status,
-    dataset: state.settings.dataset,
-    labelNoise: state.settings.labelNoise,
-    trainCount: train.x.rows,
-    testCount: state.test.x.rows,
-    width: OVERFIT.width,
-    classes: train.classes,
-    resolution: OVERFIT.resolution,
-    extent: OVERFIT.extent,
-    points: Array.from({ length: train.x.rows }, (_, i) => ({ x: train.x.data[2 * i], y: train.x.data[2 * i + 1], label: train.labels[i] })),
-  };
-}
-
 describe('dropout-overfit render', { timeout: 30_000 }, () => {
   const state = createOverfit({ dataset: 'spirals', labelNoise: 0.1, p: 0.5, lr: 0.1, seed: 1, maxSteps: 150 });
   while (state.status === 'ready') workUnit(state);
-  const view = viewOf(state);
+  const view = overfitView(state);
 
   it('draws train (solid) and test (dashed) loss per net with a text alternative', () => {
     const svg = renderLossChart(view, 1, { document }) as SVGSVGElement;

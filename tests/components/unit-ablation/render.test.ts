@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { ABLATION, ablationProgress, createAblation, summarizeLayer, workUnit, type Ablation } from '../../../components/unit-ablation/model.ts';
-import { describeAblation, knockoutRows, renderAblationLegend, renderKnockoutChart, renderLossChart, type AblationView } from '../../../components/unit-ablation/render.ts';
+import { createAblation, workUnit } from '../../../components/unit-ablation/model.ts';
+import { ablationView, describeAblation, knockoutRows, renderAblationLegend, renderKnockoutChart, renderLossChart, type AblationView } from '../../../components/unit-ablation/render.ts';
 
 const { document } = new JSDOM('').window;
-
-function viewOf(s: Ablation): AblationView {
-  return {
-    phase: s.phase,
-    step: s.step,
-    maxSteps: s.settings.maxSteps ?? ABLATION.maxSteps,
-    trainCount: s.train.x.rows,
-    testCount: s.test.x.rows,
-    sizes: ABLATION.sizes,
-    significant: ABLATION.significant,
-    progress: ablationProgress(s),
-    lanes: s.lanes.map((lane) => ({ label: lane.label, p: lane.p, steps: lane.steps, trainLoss: lane.trainLoss, baseAccuracy: lane.baseAccuracy, layers: lane.drops.map((_, h) => summarizeLayer(lane, h)) })),
-  };
-}
 
 describe('unit-ablation render', { timeout: 30_000 }, () => {
   const s = createAblation({ p: 0.5, lr: 0.1, seed: 1, maxSteps: 300 });
   while (s.phase === 'training' || s.phase === 'ablating') workUnit(s);
-  const view = viewOf(s);
+  const view = ablationView(s);
 
   it('draws the sorted knock-out costs with circles and triangles and a 1-point rule', () => {
     const svg = renderKnockoutChart(view, 0, { document }) as SVGSVGElement;
