@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
 import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
 import { renderDecisionMap } from '../../src/widgets/charts/decision-map.ts';
+import { endLabelMarks, type EndLabel } from '../../src/widgets/charts/end-labels.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { OVERFIT, type DecisionMap, type History, type Overfit } from './model.ts';
 
@@ -135,19 +136,23 @@ export function renderLossChart(view: OverfitView, laneIndex: number, options: R
     { name: 'train', ys: h.trainLoss },
     { name: 'test', ys: h.testLoss },
   ];
+  const ends: EndLabel[] = [];
   series.forEach(({ name, ys }, i) => {
     const rows = Array.from(h.steps, (x, k) => ({ x, y: ys[k] })).filter((r) => Number.isFinite(r.x) && Number.isFinite(r.y));
     marks.push(Plot.line(rows, { x: 'x', y: 'y', stroke: seriesColor(i), strokeWidth: 2.5, strokeDasharray: seriesDash(i) }));
     const end = rows.at(-1);
-    if (end) marks.push(Plot.text([end], { x: 'x', y: 'y', text: () => name, dx: 6, textAnchor: 'start', fill: seriesTextColor(i), fontSize: 14, fontWeight: 600 }));
+    if (end) ends.push({ ...end, text: name, fill: seriesTextColor(i) });
   });
+  const [height, marginTop, marginBottom] = [260, 24, 48];
+  marks.push(...endLabelMarks(ends, { domain: lossDomain(view), range: [height - marginBottom, marginTop] }, { fontSize: 14 }));
   return plot({
     document: options.document,
     width: options.width ?? 360,
-    height: 260,
+    height,
+    marginTop,
     marginLeft: 48,
     marginRight: 44,
-    marginBottom: 48,
+    marginBottom,
     style: { fontSize: '14px', background: 'transparent', color: 'currentColor' },
     x: { label: 'training step', domain: [0, Math.max(100, view.step)], grid: true, labelAnchor: 'center', labelOffset: 42, ticks: 4 },
     y: { label: 'cross-entropy loss', domain: lossDomain(view), grid: true },

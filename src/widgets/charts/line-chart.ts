@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from './plot.ts';
 import { seriesColor, seriesDash, seriesTextColor } from './palette.ts';
+import { endLabelMarks, type EndLabel, type PixelScale } from './end-labels.ts';
 
 export interface Series {
   name: string;
@@ -52,20 +53,25 @@ export function renderLineChart(series: readonly Series[], options: LineChartOpt
       Plot.text([rule], { y: 'y', text: 'label', frameAnchor: 'right', dy: -8, fill: 'currentColor', fontSize: 14 }),
     );
   }
+  const ends: EndLabel[] = [];
   series.forEach((s, i) => {
     const own = rows.filter((r) => r.i === i);
     marks.push(Plot.line(own, { x: 'x', y: 'y', stroke: seriesColor(i), strokeWidth: 2.5, strokeDasharray: seriesDash(i) }));
     const last = own.at(-1);
-    if (last) marks.push(Plot.text([last], { x: 'x', y: 'y', text: () => s.name, dx: 6, textAnchor: 'start', fill: seriesTextColor(i), fontSize: 14, fontWeight: 600 }));
+    if (last) ends.push({ x: last.x, y: last.y, text: s.name, fill: seriesTextColor(i) });
   });
+  const height = options.height ?? 300;
+  const [marginTop, marginBottom] = [24, 44];
+  marks.push(...endLabelMarks(ends, yScaleOf(rows, options, [height - marginBottom, marginTop]), { fontSize: 14 }));
   return plot({
     document: options.document,
     width: options.width ?? 640,
-    height: options.height ?? 300,
+    height,
+    marginTop,
     marginLeft: 56,
     marginRight: 90,
     style: { fontSize: '14px', background: 'transparent', color: 'currentColor' },
-    marginBottom: 44,
+    marginBottom,
     // Centred under the axis, the label never collides with the last tick.
     x: { label: options.xLabel, domain: options.xDomain, grid: true, labelAnchor: 'center', labelOffset: 38 },
     y: { label: options.yLabel, domain: options.yDomain, type: options.yType ?? 'linear', grid: true },
@@ -73,4 +79,15 @@ export function renderLineChart(series: readonly Series[], options: LineChartOpt
     ariaDescription: options.ariaDescription,
     marks,
   });
+}
+
+/** The y scale Plot will draw (its domain is the extent of what is drawn, the rule at 0 included, unless given). */
+function yScaleOf(rows: readonly Row[], options: LineChartOptions, range: [number, number]): PixelScale {
+  const type = options.yType ?? 'linear';
+  if (options.yDomain) return { domain: options.yDomain, range, type };
+  const base = type === 'log' ? 1e-3 : 0;
+  let [lo, hi] = [base, base];
+  for (const r of rows) [lo, hi] = [Math.min(lo, r.y), Math.max(hi, r.y)];
+  for (const rule of options.rules ?? []) [lo, hi] = [Math.min(lo, rule.y), Math.max(hi, rule.y)];
+  return { domain: [lo, hi], range, type };
 }
