@@ -119,8 +119,9 @@ export function renderExplorer(state: ExplorerState, options: RenderOptions = {}
     height: 380,
     marginLeft: 48,
     marginRight: 16,
+    marginBottom: 44,
     style: { fontSize: '15px', background: 'transparent', color: 'currentColor' },
-    x: { domain: [X_MIN, X_MAX], label: 'x', grid: true },
+    x: { domain: [X_MIN, X_MAX], label: 'x', grid: true, labelAnchor: 'center', labelOffset: 38 }, // centred: clear of the last tick
     y: { domain: yDomain(state), label: 'output', grid: true },
     ariaLabel: `${displayName(state.act)} curve and its derivative`,
     ariaDescription: describeExplorer(state),

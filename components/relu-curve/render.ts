@@ -55,8 +55,9 @@ export function renderReluCurve(state: ReluCurveState, options: RenderOptions = 
     width: options.width ?? 640,
     height: 360,
     marginLeft: 48,
+    marginBottom: 44,
     style: { fontSize: '15px', background: 'transparent', color: 'currentColor' },
-    x: { domain: [curve[0]?.x ?? -4, curve.at(-1)?.x ?? 4], label: 'x', grid: true },
+    x: { domain: [curve[0]?.x ?? -4, curve.at(-1)?.x ?? 4], label: 'x', grid: true, labelAnchor: 'center', labelOffset: 38 }, // centred: clear of the last tick
     y: { domain: [-1, 4], label: 'output', grid: true },
     ariaLabel: 'ReLU curve',
     ariaDescription: describeReluCurve(state),
