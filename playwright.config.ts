@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium-flags.ts';
 
 /**
  * Browser tests run against the BUILT site served under a non-root base path, so a missing
@@ -7,7 +8,6 @@ import { existsSync } from 'node:fs';
  */
 export const BASE_PATH = process.env.TEST_BASE_PATH ?? '/rectifiers-and-dropout/';
 const PORT = Number(process.env.TEST_PORT ?? 4391);
-const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -21,20 +21,8 @@ export default defineConfig({
     // The built site registers a service worker that precaches everything; blocked so no test shares its
     // network with precaching. tests/browser/quality-offline.spec.ts allows it.
     serviceWorkers: 'block',
-    launchOptions: existsSync(systemChromium)
-      ? {
-          executablePath: systemChromium,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        }
+    launchOptions: existsSync(CHROMIUM_PATH)
+      ? { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] }
       : {},
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -3,22 +3,10 @@
 
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-export const CHROMIUM_FLAGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium-flags.ts';
 
 /**
- * Even with the flags above, Chromium looks up a few Google hosts on its own (accounts, component and extension
+ * Even with CHROMIUM_FLAGS, Chromium looks up a few Google hosts on its own (accounts, component and extension
  * updates: seen with strace). Resolving every host name to "not found" except the local server's address keeps
  * the benchmark's browsers from sending anything off the machine; pages are served from 127.0.0.1 by IP.
  */

@@ -4,7 +4,8 @@
 
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, OFFLINE_FLAGS } from './chromium.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium-flags.ts';
+import { OFFLINE_FLAGS } from './chromium.ts';
 import { existsSync } from 'node:fs';
 
 export interface LighthouseRun {

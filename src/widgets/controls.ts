@@ -5,6 +5,7 @@
  */
 import { PARAMS, parseParam, type ParamName, type ParamValues } from './params.ts';
 import { setParam, watchParams } from './lesson-state.ts';
+import { numericRange, type NumericParam } from './control-markup.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
@@ -35,9 +36,8 @@ function writeControl(control: Control, value: ParamValues[ParamName]): void {
 export function bindControl(control: Control, name: ParamName): () => void {
   const spec = PARAMS[name];
   if (control instanceof HTMLInputElement && (spec.kind === 'number' || spec.kind === 'integer')) {
-    control.min = String(spec.min);
-    control.max = String(spec.max);
-    control.step = spec.kind === 'number' ? String(spec.step) : '1';
+    const { min, max, step } = numericRange(name as NumericParam);
+    [control.min, control.max, control.step] = [String(min), String(max), String(step)];
   }
   const accept = () => {
     const parsed = parseParam(name, readControl(control));

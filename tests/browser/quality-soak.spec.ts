@@ -49,6 +49,10 @@ test('seeded random interaction soak: no errors, nothing non-finite drawn, no he
   const journal = new Journal(SOAK_SEED, SOAK_ACTIONS, JOURNAL_LENGTH);
   const root = createRng(SOAK_SEED);
   let front: Tab | null = null;
+  const throwIfProblems = () => {
+    const found = session.problems();
+    if (found.length > 0) throw new Error(found.slice(0, 10).join('\n'));
+  };
   /** One random action, drawn from its own stream (what one action finds never shifts the next). */
   const act = async (index: number, label: string, choose: (rng: Rng) => Promise<Tab>) => {
     session.now = index;
@@ -66,8 +70,7 @@ test('seeded random interaction soak: no errors, nothing non-finite drawn, no he
     await nextFrames(tab.page).catch(() => tab.page.waitForLoadState('load')); // (a key press may have left the page)
     journal.took(Date.now() - t0);
     await session.closePopups(index);
-    const found = session.problems();
-    if (found.length > 0) throw new Error(found.slice(0, 10).join('\n'));
+    throwIfProblems();
   };
   const fail = (error: unknown): never => {
     const report = journal.report(error instanceof Error ? error.message : String(error));
@@ -109,8 +112,7 @@ test('seeded random interaction soak: no errors, nothing non-finite drawn, no he
     await session.checkDrawings();
     await session.closePopups();
     for (const tab of session.fixedTabs) await quiesce(tab);
-    const found = session.problems();
-    if (found.length > 0) throw new Error(found.slice(0, 10).join('\n'));
+    throwIfProblems();
     for (const tab of longLived) {
       const same = await tab.page.evaluate(() => (window as unknown as { soakDocument?: boolean }).soakDocument === true);
       if (!same) throw new Error(`${tab.name} left its document: its heap cannot be compared`);
