@@ -27,7 +27,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npm run build && npm run preview -- --port ${PORT} --host 127.0.0.1 --ignore-lock`,
+    // TEST_REUSE_BUILD=1 serves the build already in OUT_DIR (or dist/) instead of building again: for quick local
+    // reruns only; `npm test` always builds.
+    command: `${process.env.TEST_REUSE_BUILD ? '' : 'npm run build && '}npm run preview -- --port ${PORT} --host 127.0.0.1 --ignore-lock`,
     env: { BASE_PATH },
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     reuseExistingServer: false,

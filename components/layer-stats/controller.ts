@@ -8,9 +8,10 @@ import { bindControls } from '../../src/widgets/controls.ts';
 import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { getParam, setParam } from '../../src/widgets/lesson-state.ts';
 import { PARAMS, type ParamValues } from '../../src/widgets/params.ts';
-import { layerStats, type LayerStatsSettings } from './model.ts';
+import { layerStats, type LayerStats, type LayerStatsSettings } from './model.ts';
 import { describeLayerStats } from './describe.ts';
-import { renderLayerStats } from './render.ts';
+import { CHART_SIZE, renderLayerStats, type StatsPanel } from './render.ts';
+import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 import type { StatsReply, StatsRequest } from './worker.ts';
 
 class LayerStatsWidget extends WidgetElement {
@@ -21,6 +22,9 @@ class LayerStatsWidget extends WidgetElement {
   #inFlight = false;
   #queued: LayerStatsSettings | null = null;
   #newSample: HTMLButtonElement | null = null;
+  #stats: LayerStats | null = null;
+  #panel: StatsPanel = 'gradients';
+  #unwatch: (() => void) | null = null;
 
   readonly #onNewSample = () => setParam('seed', (getParam('seed') + 1) % (PARAMS.seed.max + 1));
 
@@ -29,14 +33,35 @@ class LayerStatsWidget extends WidgetElement {
     this.#newSample.addEventListener('click', this.#onNewSample);
     this.#unbind = bindControls(this, (values: ParamValues) => {
       showParamValues(this, values, ['depth', 'width', 'layer']);
-      this.#request({ depth: values.depth, width: values.width, seed: values.seed, layer: values.layer, sigmoid: values.sigmoid });
+      const settings = { depth: values.depth, width: values.width, seed: values.seed, layer: values.layer, sigmoid: values.sigmoid };
+      const panelOnly = this.#stats !== null && values.statsPanel !== this.#panel && sameSettings(settings, this.#currentStatsSettings());
+      this.#panel = values.statsPanel as StatsPanel;
+      if (panelOnly) this.#draw();
+      else this.#request(settings);
     });
+    this.#unwatch = watchChartSize(this.ref('plot'), () => this.#draw());
+  }
+
+  #currentStatsSettings(): LayerStatsSettings | null {
+    const s = this.#stats;
+    return s ? { depth: s.depth, width: s.width, seed: s.seed, layer: s.requestedLayer, sigmoid: s.columns.some((c) => c.act === 'sigmoid') } : null;
+  }
+
+  /** The stats drawn for this box: one chart on a slide (the chosen one, filling the box), all three on a page. */
+  #draw(): void {
+    const stats = this.#stats;
+    if (!stats) return;
+    const plot = this.ref('plot');
+    const size = measureChart(plot, CHART_SIZE);
+    plot.replaceChildren(renderLayerStats(stats, { size, panel: inDeck(this) ? this.#panel : undefined }));
   }
 
   protected stop(): void {
     this.#unbind?.();
     this.#unbind = null;
     this.#newSample?.removeEventListener('click', this.#onNewSample);
+    this.#unwatch?.();
+    this.#unwatch = null;
     this.#worker?.terminate();
     this.#worker = null;
     this.#inFlight = false;
@@ -105,10 +130,14 @@ class LayerStatsWidget extends WidgetElement {
     }
     status.textContent = '';
     delete status.dataset.tone;
-    const plot = this.ref('plot');
-    plot.replaceChildren(renderLayerStats(reply.stats, { width: Math.max(320, Math.min(760, plot.clientWidth || 640)) }));
+    this.#stats = reply.stats;
+    this.#draw();
     this.ref('summary').textContent = describeLayerStats(reply.stats);
   }
 }
 
 defineWidget('w-layer-stats', LayerStatsWidget);
+
+function sameSettings(a: LayerStatsSettings, b: LayerStatsSettings | null): boolean {
+  return b !== null && a.depth === b.depth && a.width === b.width && a.seed === b.seed && a.layer === b.layer && a.sigmoid === b.sigmoid;
+}

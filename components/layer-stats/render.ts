@@ -1,25 +1,43 @@
 /**
- * Pure rendering of the layer statistics: three Observable Plot charts in one container — gradient norm per
- * layer (log scale), exact-zero fraction per layer (grouped bars), histograms of one layer. Each activation
- * keeps its colour, dash pattern, marker shape and a text label, so colour is never the only cue.
+ * Pure rendering of the layer statistics: three Observable Plot charts — gradient norm per layer (log scale), the
+ * exact-zero fraction per layer, and the histogram of one layer's activations — each one line per activation. Each
+ * activation keeps its colour, dash pattern, marker shape and a text label, so colour is never the only cue.
+ * The reading view shows all three; a slide shows one at a time (the `panel` option), drawn to fill its box.
  */
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
+import { CHART_TEXT, type ChartSize, type Density, chartStyle, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
 import type { LayerStats, StatsActivation } from './model.ts';
-import { ACT_NAMES, describeGradients, describeHistogram, describeZeros, fmt, pct } from './describe.ts';
+import { ACT_NAMES, describeGradients, describeHistogram, describeZeros, fmt } from './describe.ts';
+
+export type StatsPanel = 'gradients' | 'zeros' | 'histogram';
+export const STATS_PANELS: readonly StatsPanel[] = ['gradients', 'zeros', 'histogram'];
 
 export interface RenderOptions {
   document?: Document;
   width?: number;
+  /** The box each chart is drawn for; in the reading view only its width and density count. */
+  size?: ChartSize;
+  /** Only this chart (a slide shows one at a time); all three by default. */
+  panel?: StatsPanel;
 }
 
-const STYLE: Record<StatsActivation, { color: string; text: string; dash: string; symbol: string }> = {
+/** Preferred heights in the reading view (page, phone); on a slide a chart fills its box. */
+export const CHART_SIZE = { width: 640, height: 260, phoneHeight: 230 };
+
+type Style = { color: string; text: string; dash: string; symbol: string };
+const STYLE: Record<string, Style> = {
   relu: { color: 'var(--c-blue)', text: 'var(--c-blue-text)', dash: 'none', symbol: 'circle' },
   tanh: { color: 'var(--c-orange)', text: 'var(--c-orange-text)', dash: '8 5', symbol: 'square' },
   sigmoid: { color: 'var(--c-green)', text: 'var(--c-green-text)', dash: '2 4', symbol: 'triangle' },
+  leaky_relu: { color: 'var(--c-purple)', text: 'var(--c-purple-text)', dash: '12 4 2 4', symbol: 'diamond' },
+  prelu: { color: 'var(--c-yellow)', text: 'var(--c-yellow-text)', dash: '4 3', symbol: 'star' },
+  elu: { color: 'var(--c-sky)', text: 'var(--c-sky-text)', dash: '1 3', symbol: 'cross' },
 };
-const TEXT = { fontSize: 14, fontWeight: 600, stroke: 'var(--bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
-const PLOT_STYLE = { fontSize: '14px', background: 'transparent', color: 'currentColor' };
+const styleOf = (act: StatsActivation): Style => STYLE[act] ?? STYLE.relu;
+const nameOf = (act: StatsActivation): string => (ACT_NAMES as Record<string, string>)[act] ?? act;
+
+const labelText = (density: Density) => ({ fontSize: CHART_TEXT[density].label, fontWeight: 600, stroke: 'var(--bg-soft)', strokeWidth: 4, paintOrder: 'stroke' }) as const;
 
 type Row = { act: StatsActivation; layer: number; value: number };
 
@@ -36,103 +54,169 @@ export function dodge(values: readonly number[], gap: number): number[] {
   return out;
 }
 
-export function gradientChart(s: LayerStats, doc: Document | undefined, width: number): SVGSVGElement | HTMLElement {
-  const data = rows(s, (c) => c.gradNorms).filter((r) => r.value > 0);
-  const values = data.map((r) => r.value);
-  const lo = values.length ? Math.min(...values) / 2 : 1e-3;
-  const hi = values.length ? Math.max(...values) * 2 : 1;
-  const decades = Array.from({ length: Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) + 1 }, (_, k) => 10 ** (Math.ceil(Math.log10(lo)) + k));
+/** Label positions on a linear scale, pushed apart by `gap` (data units), kept in order. */
+function dodgeLinear(values: readonly number[], gap: number): number[] {
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
+  for (let k = 1; k < order.length; k++) order[k].v = Math.max(order[k].v, order[k - 1].v + gap);
+  const out = new Array<number>(values.length);
+  for (const { v, i } of order) out[i] = v;
+  return out;
+}
+
+/** Layer ticks: every layer when there is room, else every k-th (always integers, always including the last). */
+function layerTicks(depth: number, length: number, density: Density): number[] {
+  const room = tickCount(length, density, density === 'slide' ? 60 : 40);
+  const every = Math.max(1, Math.ceil(depth / room));
+  const ticks = Array.from({ length: depth }, (_, i) => i + 1).filter((l) => (l - 1) % every === 0);
+  if (ticks.at(-1) !== depth && depth - (ticks.at(-1) ?? 0) >= every / 2) ticks.push(depth);
+  return ticks;
+}
+
+/**
+ * Ticks for a log axis from lo to hi, at most about `room` of them: 1-2-5 steps within a narrow range, whole decades
+ * in a wider one, every k-th decade in a very wide one (a depth-20 sigmoid net spans many).
+ */
+export function logTicks(lo: number, hi: number, room: number): number[] {
+  const first = Math.floor(Math.log10(lo)), last = Math.ceil(Math.log10(hi));
+  const inRange = (v: number) => v >= lo && v <= hi;
+  const decades = Array.from({ length: last - first + 1 }, (_, k) => 10 ** (first + k)).filter(inRange);
+  const fine = Array.from({ length: last - first + 1 }, (_, k) => [1, 2, 5].map((m) => m * 10 ** (first + k))).flat().filter(inRange);
+  if (decades.length < 2 && fine.length <= Math.max(2, room)) return fine;
+  const every = Math.max(1, Math.ceil(decades.length / Math.max(2, room)));
+  return decades.filter((_, k) => k % every === 0);
+}
+
+/** The frame every per-layer chart shares: margins for its text, the layer axis. */
+function layerFrame(s: LayerStats, size: ChartSize) {
+  const d = size.density;
+  const margins = { marginLeft: scaled(62, d), marginRight: scaled(84, d), marginTop: scaled(26, d), marginBottom: scaled(44, d) };
+  const inner = size.width - margins.marginLeft - margins.marginRight;
+  return {
+    ...margins,
+    x: { label: d === 'page' ? 'hidden layer (1 = next to the input)' : 'hidden layer', domain: [0.7, s.depth + 0.3], ticks: layerTicks(s.depth, inner, d), tickFormat: 'd', labelAnchor: 'center', labelOffset: margins.marginBottom - 6 },
+  } as const;
+}
+
+/** A line and markers per activation over the layers, each with its name at the line's end (kept apart). */
+function perLayerMarks(s: LayerStats, data: Row[], size: ChartSize, labelY: (ends: Row[], pxPerUnit: number) => number[], pxPerUnit: number): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   const ends: Row[] = [];
+  const r = size.density === 'slide' ? 7 : 5.5;
   for (const c of s.columns) {
-    const own = data.filter((r) => r.act === c.act);
-    const st = STYLE[c.act];
+    const own = data.filter((row) => row.act === c.act);
+    const st = styleOf(c.act);
     marks.push(
-      Plot.line(own, { x: 'layer', y: 'value', stroke: st.color, strokeWidth: 2.5, strokeDasharray: st.dash }),
-      Plot.dot(own, { x: 'layer', y: 'value', symbol: st.symbol, r: 6, fill: st.color, stroke: 'var(--bg)', strokeWidth: 1.5 }),
+      Plot.line(own, { x: 'layer', y: 'value', stroke: st.color, strokeWidth: size.density === 'slide' ? 3 : 2.5, strokeDasharray: st.dash }),
+      Plot.dot(own, { x: 'layer', y: 'value', symbol: st.symbol, r, fill: st.color, stroke: 'var(--bg)', strokeWidth: 1.5 }),
     );
     const last = own.at(-1);
     if (last) ends.push(last);
   }
-  // About 18 px between end labels on a plot area of about 190 px.
-  const heights = dodge(ends.map((r) => r.value), (Math.log10(hi / lo) * 18) / 190);
-  ends.forEach((r, i) => {
-    marks.push(Plot.text([{ ...r, value: heights[i] }], { x: 'layer', y: 'value', text: () => ACT_NAMES[r.act], dx: 10, textAnchor: 'start', fill: STYLE[r.act].text, ...TEXT }));
+  const heights = labelY(ends, pxPerUnit);
+  ends.forEach((row, i) => {
+    marks.push(Plot.text([{ ...row, value: heights[i] }], { x: 'layer', y: 'value', text: () => nameOf(row.act), dx: scaled(10, size.density), textAnchor: 'start', fill: styleOf(row.act).text, ...labelText(size.density) }));
   });
+  return marks;
+}
+
+export function gradientChart(s: LayerStats, doc: Document | undefined, size: ChartSize): SVGSVGElement | HTMLElement {
+  const data = rows(s, (c) => c.gradNorms).filter((r) => r.value > 0);
+  const values = data.map((r) => r.value);
+  const lo = values.length ? Math.min(...values) / 2 : 1e-3;
+  const hi = values.length ? Math.max(...values) * 2 : 1;
+  const frame = layerFrame(s, size);
+  const plotHeight = Math.max(40, size.height - frame.marginTop - frame.marginBottom);
+  const decades = logTicks(lo, hi, tickCount(plotHeight, size.density, CHART_TEXT[size.density].tick * 2.2));
+  const decadesPerPx = Math.log10(hi / lo) / plotHeight;
+  const marks = perLayerMarks(s, data, size, (ends, k) => dodge(ends.map((r) => r.value), CHART_TEXT[size.density].label * 1.25 * k), decadesPerPx);
   return plot({
     document: doc,
-    width,
-    height: 260,
-    marginLeft: 60,
-    marginRight: 80,
-    style: PLOT_STYLE,
-    x: { label: 'hidden layer (1 = next to the input)', domain: [0.7, s.depth + 0.3], ticks: Array.from({ length: s.depth }, (_, i) => i + 1), tickFormat: 'd' },
-    y: { type: 'log', label: 'gradient norm (log scale)', domain: [lo, hi], ticks: decades.length ? decades : [lo, hi], grid: true, tickFormat: (v: number) => fmt(v, 1) },
+    width: size.width,
+    height: size.height,
+    ...frame,
+    style: chartStyle(size.density),
+    y: { type: 'log', label: size.density === 'page' ? 'gradient norm (log scale)' : 'gradient norm (log)', domain: [lo, hi], ticks: decades.length >= 2 ? decades : [lo, hi], grid: true, tickFormat: (v: number) => fmt(v, 1) },
     ariaLabel: 'Gradient norm per hidden layer',
     ariaDescription: describeGradients(s),
     marks,
   });
 }
 
-export function zerosChart(s: LayerStats, doc: Document | undefined, width: number): SVGSVGElement | HTMLElement {
+export function zerosChart(s: LayerStats, doc: Document | undefined, size: ChartSize): SVGSVGElement | HTMLElement {
   const data = rows(s, (c) => c.zeroFractions);
-  const acts = s.columns.map((c) => c.act);
+  const frame = layerFrame(s, size);
+  const plotHeight = Math.max(40, size.height - frame.marginTop - frame.marginBottom);
+  const marks: Plot.Markish[] = [
+    Plot.ruleY([0.5], { stroke: 'currentColor', strokeDasharray: '3 3', strokeOpacity: 0.7 }),
+    Plot.ruleY([0], { stroke: 'currentColor' }),
+    ...perLayerMarks(s, data, size, (ends, k) => dodgeLinear(ends.map((r) => r.value), CHART_TEXT[size.density].label * 1.25 * k), 1 / plotHeight),
+  ];
   return plot({
     document: doc,
-    width,
-    height: 240,
-    marginLeft: 60,
-    marginTop: 36,
-    style: PLOT_STYLE,
-    fx: { domain: acts, tickFormat: (a: StatsActivation) => ACT_NAMES[a], label: null, padding: 0.12, axis: 'top' },
-    x: { domain: Array.from({ length: s.depth }, (_, i) => i + 1), label: 'hidden layer', padding: 0.15 },
-    y: { domain: [0, 1], label: 'exact zeros', grid: true, tickFormat: (v: number) => `${Math.round(v * 100)}%` },
+    width: size.width,
+    height: size.height,
+    ...frame,
+    style: chartStyle(size.density),
+    y: { domain: [0, 1], label: 'exact zeros', grid: true, ticks: tickCount(plotHeight, size.density, CHART_TEXT[size.density].tick * 2.5) >= 5 ? 5 : 3, tickFormat: (v: number) => `${Math.round(v * 100)}%` },
     ariaLabel: 'Fraction of exact zeros per hidden layer',
     ariaDescription: describeZeros(s),
-    marks: [
-      Plot.barY(data, { fx: 'act', x: 'layer', y: 'value', fill: (r: Row) => STYLE[r.act].color }),
-      Plot.ruleY([0.5], { stroke: 'currentColor', strokeDasharray: '3 3', strokeOpacity: 0.7 }),
-      Plot.text(data, { fx: 'act', x: 'layer', y: 'value', text: (r: Row) => `${Math.round(r.value * 100)}%`, dy: -8, fill: 'currentColor', fontSize: 12 }),
-      Plot.ruleY([0], { stroke: 'currentColor' }),
-    ],
-  });
-}
-
-export function histogramChart(s: LayerStats, act: StatsActivation, doc: Document | undefined, width: number, yMax: number): SVGSVGElement | HTMLElement {
-  const c = s.columns.find((col) => col.act === act);
-  const bins = (c?.histogram ?? []).filter((b) => Number.isFinite(b.x0) && Number.isFinite(b.x1) && Number.isFinite(b.share));
-  const st = STYLE[act];
-  const marks: Plot.Markish[] = [Plot.rectY(bins, { x1: 'x0', x2: 'x1', y: 'share', fill: st.color, fillOpacity: 0.75, stroke: 'currentColor', strokeWidth: 0.5, inset: 0.5 }), Plot.ruleY([0], { stroke: 'currentColor' })];
-  const title = act === 'relu' && c ? `${ACT_NAMES[act]}: ${pct(c.zeroFractions[s.layer - 1])} exactly 0` : ACT_NAMES[act];
-  marks.push(Plot.text([title], { frameAnchor: 'top', dy: 4, text: (t: string) => t, fill: 'currentColor', ...TEXT }));
-  return plot({
-    document: doc,
-    width,
-    height: 220,
-    marginLeft: 52,
-    marginTop: 28,
-    style: PLOT_STYLE,
-    x: { label: `layer ${s.layer} activation`, ticks: 3, tickFormat: (v: number) => fmt(v) },
-    y: { label: 'share', domain: [0, yMax], grid: true, tickFormat: (v: number) => `${Math.round(v * 100)}%` },
-    ariaLabel: `Histogram of ${ACT_NAMES[act]} activations in hidden layer ${s.layer}`,
-    ariaDescription: c ? describeHistogram(s, c) : '',
     marks,
   });
 }
 
-export function renderLayerStats(s: LayerStats, options: RenderOptions = {}): HTMLElement {
-  const doc = options.document ?? document;
-  const width = options.width ?? 640;
-  const root = doc.createElement('div');
-  root.className = 'layer-stats-charts';
-  const row = doc.createElement('div');
-  row.className = 'layer-stats-histograms';
-  const shares = s.columns.flatMap((c) => c.histogram.map((b) => b.share)).filter(Number.isFinite);
-  const yMax = Math.min(1, Math.max(0.05, ...shares) * 1.15);
-  const each = Math.max(200, Math.floor((width - 16 * (s.columns.length - 1)) / s.columns.length));
-  row.append(...s.columns.map((c) => histogramChart(s, c.act, doc, each, yMax)));
-  root.append(gradientChart(s, doc, width), zerosChart(s, doc, width), row);
-  return root;
+/** The chosen layer's activations, one outline per activation (the bins of each are its own range). */
+export function histogramChart(s: LayerStats, doc: Document | undefined, size: ChartSize): SVGSVGElement | HTMLElement {
+  const d = size.density;
+  const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: 'currentColor' })];
+  const tops: Array<{ x: number; y: number; act: StatsActivation }> = [];
+  let yMax = 0.05;
+  for (const c of s.columns) {
+    const bins = c.histogram.filter((b) => Number.isFinite(b.x0) && Number.isFinite(b.x1) && Number.isFinite(b.share));
+    if (bins.length === 0) continue;
+    const st = styleOf(c.act);
+    // A step outline: up at each bin's left edge, across, down at its right edge.
+    const outline = [{ x: bins[0].x0, y: 0 }, ...bins.flatMap((b) => [{ x: b.x0, y: b.share }, { x: b.x1, y: b.share }]), { x: bins.at(-1)!.x1, y: 0 }];
+    marks.push(Plot.line(outline, { x: 'x', y: 'y', stroke: st.color, strokeWidth: d === 'slide' ? 3 : 2.5, strokeDasharray: st.dash }));
+    const peak = bins.reduce((best, b) => (b.share > best.share ? b : best), bins[0]);
+    yMax = Math.max(yMax, peak.share);
+    tops.push({ x: (peak.x0 + peak.x1) / 2, y: peak.share, act: c.act });
+  }
+  yMax = Math.min(1, yMax * 1.25);
+  const plotHeight = Math.max(40, size.height - scaled(26, d) - scaled(44, d));
+  // Names beside each outline's tallest bin, pushed apart vertically.
+  const ys = dodgeLinear(tops.map((t) => t.y), ((CHART_TEXT[d].label * 1.25) / plotHeight) * yMax);
+  tops.forEach((t, i) => {
+    marks.push(Plot.text([{ x: t.x, y: ys[i] }], { x: 'x', y: 'y', text: () => nameOf(t.act), dy: -scaled(10, d), fill: styleOf(t.act).text, ...labelText(d) }));
+  });
+  return plot({
+    document: doc,
+    width: size.width,
+    height: size.height,
+    marginLeft: scaled(56, d),
+    marginRight: scaled(30, d),
+    marginTop: scaled(26, d),
+    marginBottom: scaled(44, d),
+    style: chartStyle(d),
+    x: { label: `layer ${s.layer} activation`, ticks: tickCount(size.width - scaled(86, d), d), tickFormat: (v: number) => fmt(v), labelAnchor: 'center', labelOffset: scaled(38, d) },
+    y: { label: 'share of activations', domain: [0, yMax], grid: true, ticks: d === 'page' ? 5 : 3, tickFormat: (v: number) => `${Math.round(v * 100)}%` },
+    ariaLabel: `Histogram of hidden layer ${s.layer}'s activations`,
+    ariaDescription: s.columns.map((c) => describeHistogram(s, c)).join(' '),
+    marks,
+  });
 }
 
+const CHARTS: Record<StatsPanel, (s: LayerStats, doc: Document | undefined, size: ChartSize) => SVGSVGElement | HTMLElement> = {
+  gradients: gradientChart,
+  zeros: zerosChart,
+  histogram: histogramChart,
+};
 
+export function renderLayerStats(s: LayerStats, options: RenderOptions = {}): HTMLElement {
+  const doc = options.document ?? document;
+  const size = resolveSize(options, CHART_SIZE);
+  const root = doc.createElement('div');
+  root.className = 'layer-stats-charts';
+  const panels = options.panel ? [options.panel] : STATS_PANELS;
+  root.append(...panels.map((panel) => CHARTS[panel](s, doc, size)));
+  return root;
+}

@@ -8,7 +8,8 @@ import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import { RACE, advanceRace, createRace, verdict, type Race } from './model.ts';
-import { describeRace, formatCount, formatPercent, renderRaceChart, renderRaceLegend, type RaceView } from './render.ts';
+import { CHART_SIZE, describeRace, formatCount, formatPercent, renderRaceChart, renderRaceLegend, type RaceView } from './render.ts';
+import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 
 const DRAW_INTERVAL_MS = 100;
 
@@ -18,6 +19,9 @@ class ReluVsTanhWidget extends WidgetElement {
   #stopTraining: (() => void) | null = null;
   /** Redraws at most every DRAW_INTERVAL_MS, each in a task of its own (never inside the training frame). */
   readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS);
+  #unwatch: (() => void) | null = null;
+  /** The legend and the box the chart is drawn for, built once. */
+  #parts: { legend: HTMLElement; chart: HTMLElement } | null = null;
 
   protected start(): void {
     this.#stopTraining = startTrainingWidget(this, {
@@ -37,12 +41,15 @@ class ReluVsTanhWidget extends WidgetElement {
         this.#values = values;
       },
     });
+    this.#unwatch = watchChartSize(this.ref('plot'), () => this.#draw());
   }
 
   protected stop(): void {
     this.#stopTraining?.();
     this.#stopTraining = null;
     this.#redraw.cancel();
+    this.#unwatch?.();
+    this.#unwatch = null;
   }
 
   #view(race: Race): RaceView {
@@ -61,6 +68,8 @@ class ReluVsTanhWidget extends WidgetElement {
     const race = this.#race;
     if (!race) return '';
     const errors = race.lanes.map((l) => `${l.label} ${formatPercent(l.errors[l.errors.length - 1])}`).join(' · ');
+    // On a slide, one short line the room can read; the summary has the rest.
+    if (inDeck(this)) return `Step ${formatCount(race.step)} · training error ${errors}`;
     return `step ${formatCount(race.step)} of at most ${formatCount(RACE.maxSteps)} · training error ${errors}`;
   }
 
@@ -68,8 +77,15 @@ class ReluVsTanhWidget extends WidgetElement {
     const race = this.#race;
     if (!race) return;
     const view = this.#view(race);
-    const plot = this.ref('plot');
-    plot.replaceChildren(renderRaceLegend(view), renderRaceChart(view, { width: Math.max(320, Math.min(720, plot.clientWidth || 640)) }));
+    if (!this.#parts) {
+      const legend = document.createElement('div');
+      const chart = document.createElement('div');
+      chart.className = 'chart-box';
+      legend.append(renderRaceLegend(view));
+      this.ref('plot').replaceChildren(legend, chart);
+      this.#parts = { legend, chart };
+    }
+    this.#parts.chart.replaceChildren(renderRaceChart(view, { size: measureChart(this.#parts.chart, CHART_SIZE) }));
     this.ref('summary').textContent = describeRace(view);
   }
 }

@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
 import { renderLegend } from '../../src/widgets/charts/legend.ts';
 import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
+import { CHART_TEXT, type ChartSize, chartStyle, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
 import type { Verdict } from './model.ts';
 
 export interface RaceView {
@@ -23,7 +24,11 @@ export interface RaceView {
 export interface RenderOptions {
   document?: Document;
   width?: number;
+  /** The box to draw for (src/widgets/chart-size.ts); by default 640 × 320 in the reading view. */
+  size?: ChartSize;
 }
+
+export const CHART_SIZE = { width: 640, height: 320, phoneHeight: 280 };
 
 /** A count with thousands separators (1,720), or a dash for anything that is not a finite number. */
 export function formatCount(n: number): string {
@@ -110,13 +115,16 @@ export function renderRaceLegend(view: RaceView, options: RenderOptions = {}): H
 }
 
 export function renderRaceChart(view: RaceView, options: RenderOptions = {}): SVGSVGElement | HTMLElement {
+  const size = resolveSize(options, CHART_SIZE);
+  const font = CHART_TEXT[size.density];
+  const [marginLeft, marginBottom] = [scaled(52, size.density), scaled(48, size.density)];
   const xMax = Math.max(50, view.step);
   const target = view.targetError * 100;
   const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 })];
   if (Number.isFinite(target)) {
     marks.push(
       Plot.ruleY([target], { stroke: 'currentColor', strokeDasharray: '3 3', strokeOpacity: 0.8 }),
-      Plot.text([{ y: target }], { y: 'y', text: () => `target ${formatPercent(view.targetError, 0)}`, frameAnchor: 'left', textAnchor: 'start', dx: 6, dy: -9, fill: 'currentColor', stroke: 'var(--bg-soft, #fff)', strokeWidth: 5, paintOrder: 'stroke', fontSize: 14 }),
+      Plot.text([{ y: target }], { y: 'y', text: () => `target ${formatPercent(view.targetError, 0)}`, frameAnchor: 'left', textAnchor: 'start', dx: 6, dy: -9, fill: 'currentColor', stroke: 'var(--bg-soft, #fff)', strokeWidth: 5, paintOrder: 'stroke', fontSize: font.label }),
     );
   }
   // Lines first, then every marker and label on top of all lines.
@@ -138,14 +146,14 @@ export function renderRaceChart(view: RaceView, options: RenderOptions = {}): SV
           x: 'x',
           y: 'y',
           text: () => `${lane.label}: ${formatCount(at)} steps`,
-          dy: i === 0 ? -18 : 20,
+          dy: (i === 0 ? -18 : 20) * (font.label / 14),
           dx: right ? -8 : 8,
           textAnchor: right ? 'end' : 'start',
           fill: seriesTextColor(i),
           stroke: 'var(--bg-soft, #fff)',
           strokeWidth: 5,
           paintOrder: 'stroke',
-          fontSize: 14,
+          fontSize: font.label,
           fontWeight: 600,
         }),
       );
@@ -153,14 +161,15 @@ export function renderRaceChart(view: RaceView, options: RenderOptions = {}): SV
   });
   return plot({
     document: options.document,
-    width: options.width ?? 640,
-    height: 320,
-    marginLeft: 52,
+    width: size.width,
+    height: size.height,
+    marginLeft,
     marginRight: 24,
-    marginBottom: 48,
-    style: { fontSize: '14px', background: 'transparent', color: 'currentColor' },
-    x: { label: 'training step', domain: [0, xMax], grid: true, labelAnchor: 'center', labelOffset: 42 },
-    y: { label: 'training error (%)', domain: [0, 100], grid: true },
+    marginTop: scaled(26, size.density),
+    marginBottom,
+    style: chartStyle(size.density),
+    x: { label: 'training step', domain: [0, xMax], grid: true, labelAnchor: 'center', labelOffset: marginBottom - 6, ticks: tickCount(size.width - marginLeft - 24, size.density) },
+    y: { label: 'training error (%)', domain: [0, 100], grid: true, ticks: tickCount(size.height - marginBottom - 20, size.density, 45) },
     ariaLabel: 'Training error of the ReLU and tanh networks against training step',
     ariaDescription: describeRace(view),
     marks,

@@ -22,6 +22,8 @@ import { attachSwipe } from './swipe-dom.ts';
 import { connectDeckSync, type DeckSync } from './sync.ts';
 import { stepParamsToApply } from './step-params.ts';
 import { applyQuery } from '../widgets/lesson-state.ts';
+import { type Blank, blankAfter, describeBlank } from './blank.ts';
+import { attachChromeAutoHide } from './chrome-dom.ts';
 
 export type ChangeOrigin = 'initial' | 'local' | 'hash' | 'remote';
 export interface DeckChangeDetail {
@@ -37,6 +39,7 @@ export class DeckView extends HTMLElement {
   #cleanups: (() => void)[] = [];
   #sync: DeckSync | null = null;
   #fit = keepSlideFitted();
+  #blank: Blank = null;
 
   get position(): Position {
     return this.#position ?? firstPosition(this.model.shape);
@@ -49,6 +52,8 @@ export class DeckView extends HTMLElement {
     this.model = readDeck(stage);
     labelSlides(this.model);
     stage.dataset.deckReady = '';
+    // On a slide a widget shows the controls its notes use; the rest wait behind "More settings".
+    for (const more of stage.querySelectorAll<HTMLDetailsElement>('details[data-widget-more]')) more.open = false;
     this.#cleanups.push(fitStage(viewport, stage));
     const openedWithPosition = parseHash(location.hash) !== null;
     this.goto(this.#positionFromLocation(), 'initial');
@@ -64,8 +69,18 @@ export class DeckView extends HTMLElement {
       attachDeckKeys({
         command: (command) => this.run(command),
         gotoSlide: (n) => this.goto(startOfSlide(this.model.shape, n - 1), 'local'),
+        blanked: () => this.#blank !== null,
+        unblank: () => this.#setBlank(null, 'local'),
       }),
     );
+    const bar = this.querySelector<HTMLElement>('.deck-bar');
+    if (this.dataset.mode === 'audience' && bar) this.#cleanups.push(attachChromeAutoHide(this, bar));
+    const blankCover = this.querySelector<HTMLElement>('[data-deck-blank]');
+    if (blankCover) {
+      const onCoverClick = (): void => this.#setBlank(null, 'local');
+      blankCover.addEventListener('click', onCoverClick);
+      this.#cleanups.push(() => blankCover.removeEventListener('click', onCoverClick));
+    }
     const onClick = (event: MouseEvent): void => {
       const button = (event.target as Element | null)?.closest<HTMLElement>('[data-deck-action]');
       if (button && this.contains(button)) this.run(button.dataset.deckAction as DeckCommand);
@@ -92,6 +107,7 @@ export class DeckView extends HTMLElement {
       current: () => this.position,
       moveTo: (p) => this.goto(p, 'remote'),
       adoptOthers: !openedWithPosition,
+      blank: (tone) => this.#setBlank(tone, 'remote'),
     });
     this.#cleanups.push(this.#sync.disconnect);
   }
@@ -113,7 +129,28 @@ export class DeckView extends HTMLElement {
       case 'overview': return this.#openOverview();
       case 'help': return this.#openDialog('[data-deck-help]');
       case 'presenter': return this.#openPresenter();
+      case 'blackout':
+      case 'whiteout': return this.#setBlank(blankAfter(this.#blank, command), 'local');
     }
+  }
+
+  get blank(): Blank {
+    return this.#blank;
+  }
+
+  /** Blank the screen (audience view) or say that the projector is blank (presenter view), and tell the others. */
+  #setBlank(tone: Blank, origin: 'local' | 'remote'): void {
+    if (tone === this.#blank) return;
+    this.#blank = tone;
+    if (tone) this.dataset.blank = tone;
+    else delete this.dataset.blank;
+    const presenter = this.dataset.mode === 'presenter';
+    for (const note of this.querySelectorAll<HTMLElement>('[data-deck-blank-note]')) {
+      note.hidden = tone === null;
+      note.textContent = tone ? describeBlank(tone, true) : '';
+    }
+    this.#announce(describeBlank(tone, presenter));
+    if (origin === 'local') this.#sync?.tellBlank(tone);
   }
 
   goto(target: Position, origin: ChangeOrigin): void {

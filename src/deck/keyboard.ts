@@ -2,6 +2,7 @@
  * Keyboard glue for the deck: decides whether a key press may act (not while typing in a field,
  * not with Ctrl/Meta/Alt, not while a dialog is open) and turns it into a deck command.
  */
+import { isModifierKey } from './blank.ts';
 import {
   commandForKey,
   emptyNumberBuffer,
@@ -27,6 +28,9 @@ function isActivatable(target: EventTarget | null): boolean {
 export interface DeckKeyHandlers {
   command(command: DeckCommand): void;
   gotoSlide(oneBasedSlide: number): void;
+  /** True while the screen is blanked (blackout or whiteout): any key then only brings the slide back. */
+  blanked?(): boolean;
+  unblank?(): void;
 }
 
 export function attachDeckKeys(handlers: DeckKeyHandlers): () => void {
@@ -34,6 +38,12 @@ export function attachDeckKeys(handlers: DeckKeyHandlers): () => void {
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing || hasCommandModifier(event)) return;
     if (document.querySelector('dialog[open]')) return; // the open dialog handles its own keys
+    if (handlers.blanked?.()) {
+      if (isModifierKey(event.key)) return;
+      event.preventDefault(); // the key that brings the slide back does nothing else
+      handlers.unblank?.();
+      return;
+    }
     if (isTypingTarget(event.target)) return;
     const activatable = isActivatable(event.target);
     if (isDigitKey(event.key)) {

@@ -10,7 +10,9 @@ export type DeckCommand =
   | 'fullscreen'
   | 'overview'
   | 'presenter'
-  | 'help';
+  | 'help'
+  | 'blackout'
+  | 'whiteout';
 
 export interface KeyPress {
   key: string;
@@ -38,6 +40,11 @@ const COMMANDS: Record<string, DeckCommand> = {
   s: 'presenter',
   S: 'presenter',
   '?': 'help',
+  b: 'blackout',
+  B: 'blackout',
+  '.': 'blackout',
+  w: 'whiteout',
+  W: 'whiteout',
 };
 
 /** True when a modifier is held: the key then belongs to the browser or the system, not the deck. */
@@ -61,6 +68,8 @@ export const KEY_HELP: readonly { keys: readonly string[]; action: string }[] = 
   { keys: ['f'], action: 'Full screen on or off' },
   { keys: ['o'], action: 'Overview of all slides (arrow keys and Enter to pick, Escape to close)' },
   { keys: ['s'], action: 'Open the presenter view (notes, next slide, timer)' },
+  { keys: ['b', '.'], action: 'Black screen, to talk without the slide (any key returns)' },
+  { keys: ['w'], action: 'White screen (any key returns)' },
   { keys: ['?'], action: 'This list of keys (Escape closes)' },
 ];
 

@@ -10,21 +10,29 @@
 import { onMessage, post } from '../widgets/channel.ts';
 import type { DeckShape, Position } from './position.ts';
 import { gotoMessage, positionFromMessage, positionMessage } from './remote.ts';
+import { type Blank, blankFromMessage } from './blank.ts';
 
 export interface DeckSync {
   /** Tell the other windows about a local move. */
   tell(position: Position): void;
+  /** Tell the other windows that the screen was blanked or brought back here. */
+  tellBlank(tone: Blank): void;
   disconnect(): void;
 }
 
 export function connectDeckSync(
   shape: DeckShape,
-  options: { current: () => Position; moveTo: (position: Position) => void; adoptOthers: boolean },
+  options: { current: () => Position; moveTo: (position: Position) => void; adoptOthers: boolean; blank?: (tone: Blank) => void },
 ): DeckSync {
   let adopt = options.adoptOthers;
   const stop = onMessage((message) => {
     if (message.type === 'hello') {
       post(positionMessage(options.current()));
+      return;
+    }
+    const blank = blankFromMessage(message);
+    if (blank !== undefined) {
+      options.blank?.(blank);
       return;
     }
     const answer = adopt ? positionFromMessage(shape, message, 'position') : null;
@@ -36,6 +44,9 @@ export function connectDeckSync(
     tell(position) {
       adopt = false;
       post(gotoMessage(position));
+    },
+    tellBlank(tone) {
+      post({ type: 'blank', tone });
     },
     disconnect: stop,
   };

@@ -10,7 +10,9 @@ export type ChannelMessage =
   // A deck window's answer to 'hello' (same numbering as 'goto'); only a window opened without a
   // position of its own adopts it, so a deep link opened beside a running deck stays where it points.
   | { type: 'position'; slide: number; step: number }
-  | { type: 'action'; widget: string; action: string };
+  | { type: 'action'; widget: string; action: string }
+  // Blackout / whiteout of the projected screen (src/deck/blank.ts); null brings the slide back.
+  | { type: 'blank'; tone: 'black' | 'white' | null };
 
 type Envelope = { from: string; message: ChannelMessage };
 type Handler = (message: ChannelMessage) => void;

@@ -1,7 +1,8 @@
 /**
  * A small HTML legend for charts whose series would collide if labelled at the end of their lines: each entry
  * shows the series' line (colour AND dash pattern) and/or marker shape next to its name, so the legend never relies
- * on colour alone. Pure: builds DOM with the given `document`, so it also runs in Node.
+ * on colour alone. Pure: builds DOM with the given `document`, so it also runs in Node. Its text is sized in em, so it
+ * follows the widget's text (larger on a slide).
  */
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -53,7 +54,7 @@ export function renderLegend(items: readonly LegendItem[], options: { document?:
   const list = doc.createElement('ul');
   list.className = 'chart-legend';
   if (options.label) list.setAttribute('aria-label', options.label);
-  list.style.cssText = 'display:flex;flex-wrap:wrap;gap:0.25rem 1.25rem;list-style:none;margin:0 0 0.25rem;padding:0;font-size:0.95rem;';
+  list.style.cssText = 'display:flex;flex-wrap:wrap;gap:0.25rem 1.25rem;list-style:none;margin:0 0 0.25rem;padding:0;font-size:0.95em;';
   for (const item of items) {
     const entry = doc.createElement('li');
     entry.style.cssText = 'display:inline-flex;align-items:center;gap:0.4rem;';

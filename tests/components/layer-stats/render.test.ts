@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { layerStats, type LayerStats } from '../../../components/layer-stats/model.ts';
-import { renderLayerStats } from '../../../components/layer-stats/render.ts';
+import { logTicks, renderLayerStats } from '../../../components/layer-stats/render.ts';
 import { describeLayerStats, fmt, pct } from '../../../components/layer-stats/describe.ts';
 
 const { document } = new JSDOM('').window;
@@ -10,18 +10,39 @@ describe('renderLayerStats', () => {
   const s = layerStats({ depth: 3, width: 16, seed: 1, layer: 2, sigmoid: true });
   const root = renderLayerStats(s, { document, width: 640 });
 
-  it('draws a gradient chart, a zero-fraction chart and one histogram per activation, each with aria text', () => {
+  it('draws a gradient chart, a zero-fraction chart and a histogram of the chosen layer, each with aria text', () => {
     const svgs = [...root.querySelectorAll('svg')].filter((svg) => svg.getAttribute('aria-label'));
     expect(svgs.map((svg) => svg.getAttribute('aria-label'))).toEqual([
       'Gradient norm per hidden layer',
       'Fraction of exact zeros per hidden layer',
-      'Histogram of ReLU activations in hidden layer 2',
-      'Histogram of tanh activations in hidden layer 2',
-      'Histogram of sigmoid activations in hidden layer 2',
+      "Histogram of hidden layer 2's activations",
     ]);
     for (const svg of svgs) expect(svg.getAttribute('aria-description')?.length).toBeGreaterThan(40);
     expect(root.outerHTML).not.toMatch(/NaN|Infinity/);
     expect(root.querySelectorAll('g[aria-label]').length).toBe(0);
+    const histogram = svgs[2];
+    for (const name of ['ReLU', 'tanh', 'sigmoid']) expect(histogram.textContent).toContain(name);
+  });
+
+  it('draws one chart, filling the box it is given, when a slide asks for a panel', () => {
+    for (const panel of ['gradients', 'zeros', 'histogram'] as const) {
+      const one = renderLayerStats(s, { document, panel, size: { width: 660, height: 380, density: 'slide' } });
+      const svgs = one.querySelectorAll('svg[aria-label]');
+      expect(svgs).toHaveLength(1);
+      expect([svgs[0].getAttribute('width'), svgs[0].getAttribute('height')]).toEqual(['660', '380']);
+      // Slide text is drawn at 18 px (src/widgets/chart-size.ts), never the reading view's 14 px.
+      expect((svgs[0] as SVGSVGElement).style.fontSize).toBe('18px');
+      const sizes = [...svgs[0].querySelectorAll('[font-size]')].map((el) => Number.parseFloat(el.getAttribute('font-size')!));
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+    }
+  });
+
+  it('keeps layer ticks to what fits at depth 20 on a phone', () => {
+    const deep = layerStats({ depth: 6, width: 8, seed: 1, layer: 1, sigmoid: true });
+    const narrow = renderLayerStats({ ...deep, depth: 6 }, { document, panel: 'gradients', size: { width: 330, height: 230, density: 'phone' } });
+    const ticks = [...narrow.querySelectorAll('g[aria-label="x-axis tick label"] text, g text')].length;
+    expect(ticks).toBeGreaterThan(0);
+    expect(narrow.outerHTML).not.toMatch(/NaN|Infinity/);
   });
 
   it('labels every series in text and gives each its own dash pattern (colour is not the only cue)', () => {
@@ -61,5 +82,14 @@ describe('renderLayerStats', () => {
     const out = renderLayerStats(broken, { document });
     expect(out.outerHTML).not.toMatch(/NaN|Infinity/);
     expect(describeLayerStats(broken)).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('logTicks', () => {
+  it('labels a narrow range in 1-2-5 steps and a wide one in decades that fit', () => {
+    expect(logTicks(0.06, 0.6, 5)).toEqual([0.1, 0.2, 0.5]);
+    expect(logTicks(1e-12, 1, 4).length).toBeLessThanOrEqual(4);
+    expect(logTicks(1e-12, 1, 4)[0]).toBe(1e-12);
+    for (const t of logTicks(3e-7, 40, 20)) expect(Math.log10(t) % 1).toBeCloseTo(0, 12);
   });
 });
