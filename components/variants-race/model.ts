@@ -1,0 +1,199 @@
+/**
+ * The variants race: why Leaky ReLU, PReLU, RReLU and ELU exist, measured. One network (2 inputs → three hidden
+ * layers of 32 → 3 classes), one He-normal draw of initial weights, one sequence of minibatches and one learning
+ * rate, trained once per activation; tanh runs beside them as the reference. The only difference between the lanes
+ * is the activation (He et al. 2015's initialisation suits every rectifier; tanh gets the same draw so that nothing
+ * else differs, a standard deviation √2 larger than Xavier's at this width).
+ *
+ * "Stress" makes ReLU units die the way they do in practice: a larger learning rate and every hidden bias starting
+ * at −0.5 instead of 0, so many units begin on the z ≤ 0 side for the whole training set and large updates push
+ * more over. Everything else (data, weights, batches, steps) stays fixed.
+ *
+ * Noise: one run per activation says little, so every activation is trained from a few seeds (replicates): replicate
+ * r draws its own initial weights and batch order, shared by all activations, on the same data. verdict.ts compares
+ * activations seed by seed. The race advances in chunks (one run, SETUP.measureEvery steps and a measurement), so a
+ * frame loop can run it against a deadline.
+ */
+import { createMlp, createRng, createTrainer, generateDataset, trainTestSplit, type ActivationSpec, type Dataset, type LayerWeights, type Trainer } from '../../src/engine/index.ts';
+import { createUnitTracker, type Checkpoint, type UnitTracker } from './units.ts';
+
+export const VARIANTS = [
+  { act: 'relu', label: 'ReLU', spec: { name: 'relu' } },
+  // Maas et al. 2013's slope, PyTorch's default.
+  { act: 'leaky_relu', label: 'Leaky ReLU', spec: { name: 'leaky_relu', params: { negative_slope: 0.01 } } },
+  // One learned slope per unit (He et al.'s channel-wise form; a unit is a channel here), starting at 0.25. One slope
+  // shared by a layer sums the gradient of 32 units and diverged at the stress learning rate in our trials.
+  { act: 'prelu', label: 'PReLU', spec: { name: 'prelu', params: { per_unit: true } } },
+  // PyTorch's convention: slope r ~ U(1/8, 1/3) in training, (1/8 + 1/3) / 2 ≈ 0.229 in evaluation.
+  { act: 'rrelu', label: 'RReLU', spec: { name: 'rrelu' } },
+  // α = 1, as in all of Clevert et al.'s experiments.
+  { act: 'elu', label: 'ELU', spec: { name: 'elu' } },
+  { act: 'tanh', label: 'tanh', spec: { name: 'tanh' } },
+] as const satisfies readonly { act: string; label: string; spec: ActivationSpec }[];
+
+export type RaceActivation = (typeof VARIANTS)[number]['act'];
+export const RACE_ACTIVATIONS: readonly RaceActivation[] = VARIANTS.map((v) => v.act);
+
+export const SETUP = {
+  sizes: [2, 32, 32, 32, 3] as readonly number[],
+  /** Spiral points (3 arms), of which testFraction are held out. */
+  count: 300,
+  pointNoise: 0.05,
+  testFraction: 0.2,
+  batchSize: 32,
+  maxSteps: 600,
+  /** Steps between measurements; also the size of one chunk of work. */
+  measureEvery: 20,
+  /** Replicates (seeds) per activation: the default and the most allowed. */
+  seeds: 3,
+  maxSeeds: 5,
+};
+
+export type Regime = 'normal' | 'stress';
+/** The learning rate and the initial value of every hidden bias (the output layer's biases stay 0). */
+export const REGIMES: Readonly<Record<Regime, { lr: number; biasShift: number }>> = {
+  normal: { lr: 0.1, biasShift: 0 },
+  stress: { lr: 0.3, biasShift: -0.5 },
+};
+
+export interface VariantsRaceSettings {
+  seed: number;
+  stress: boolean;
+  /** Which lanes run (default all), in VARIANTS order whatever the order given. */
+  acts?: readonly RaceActivation[];
+  /** Replicates per activation, 1 to SETUP.maxSeeds (default SETUP.seeds). */
+  seeds?: number;
+  maxSteps?: number;
+}
+
+export interface NormalizedRaceSettings {
+  readonly seed: number;
+  readonly regime: Regime;
+  readonly lr: number;
+  readonly biasShift: number;
+  readonly acts: readonly RaceActivation[];
+  readonly seeds: number;
+  readonly maxSteps: number;
+}
+
+export type RunStatus = 'ready' | 'done' | 'diverged';
+
+/** One activation trained from one replicate's initial weights and batches. */
+export interface Run {
+  readonly act: RaceActivation;
+  readonly replicate: number;
+  /** The trainer's seed: the same for every activation of a replicate, so they see the same minibatches. */
+  readonly batchSeed: string;
+  readonly trainer: Trainer;
+  readonly tracker: UnitTracker;
+  /** Measurements every SETUP.measureEvery steps; index 0 is before training. */
+  readonly history: Checkpoint[];
+  status: RunStatus;
+}
+
+export interface Lane {
+  readonly act: RaceActivation;
+  readonly label: string;
+  /** One run per replicate, in replicate order. */
+  readonly runs: readonly Run[];
+}
+
+export interface VariantsRace {
+  readonly settings: NormalizedRaceSettings;
+  readonly train: Dataset;
+  readonly test: Dataset;
+  /** Hidden units per network (all layers). */
+  readonly units: number;
+  readonly lanes: readonly Lane[];
+  /** Steps every live run has completed. */
+  step: number;
+  status: 'ready' | 'done';
+}
+
+const clampInt = (v: unknown, lo: number, hi: number, fallback: number): number =>
+  typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : fallback;
+
+/** Never throws: numbers are clamped to their ranges, unknown activations dropped. */
+export function normalizeRaceSettings(settings: VariantsRaceSettings): NormalizedRaceSettings {
+  const regime: Regime = settings.stress === true ? 'stress' : 'normal';
+  const wanted = Array.isArray(settings.acts) ? settings.acts : RACE_ACTIVATIONS;
+  return {
+    seed: clampInt(settings.seed, 0, 999_999, 1),
+    regime,
+    ...REGIMES[regime],
+    acts: RACE_ACTIVATIONS.filter((act) => wanted.includes(act)),
+    seeds: clampInt(settings.seeds, 1, SETUP.maxSeeds, SETUP.seeds),
+    maxSteps: clampInt(settings.maxSteps, SETUP.measureEvery, 100_000, SETUP.maxSteps),
+  };
+}
+
+/** Replicate r's initial weights: one He-normal draw, hidden biases set to the regime's shift. */
+export function initialWeights(seed: number, replicate: number, biasShift: number): LayerWeights[] {
+  const rng = createRng(seed).fork(`init ${replicate}`);
+  const net = createMlp({ sizes: SETUP.sizes, activation: { name: 'relu' } }, { scheme: 'he-normal', rng });
+  const last = SETUP.sizes.length - 2;
+  return net.exportWeights().map(({ W, b }, l) => ({ W, b: l < last ? b.map(() => biasShift) : b }));
+}
+
+/** The race's data: the same spirals and split for every replicate. */
+export function raceData(seed: number): { train: Dataset; test: Dataset } {
+  const rng = createRng(seed);
+  const all = generateDataset({ name: 'spirals', count: SETUP.count, noise: SETUP.pointNoise, classes: 3 }, rng.fork('data'));
+  return trainTestSplit(all, SETUP.testFraction, rng.fork('split'));
+}
+
+export function createVariantsRace(settings: VariantsRaceSettings): VariantsRace {
+  const s = normalizeRaceSettings(settings);
+  const { train, test } = raceData(s.seed);
+  const weights = Array.from({ length: s.seeds }, (_, r) => initialWeights(s.seed, r, s.biasShift));
+  const lanes = VARIANTS.filter((v) => s.acts.includes(v.act)).map(({ act, label, spec }) => ({
+    act,
+    label,
+    runs: weights.map((w, replicate): Run => {
+      const net = createMlp({ sizes: SETUP.sizes, activation: spec }, { weights: w });
+      const batchSeed = `${s.seed}/run ${replicate}`;
+      const trainer = createTrainer({ net, data: train, batchSize: SETUP.batchSize, lr: s.lr, seed: batchSeed });
+      const tracker = createUnitTracker(net, train, test);
+      return { act, replicate, batchSeed, trainer, tracker, history: [tracker.measure(0)], status: 'ready' };
+    }),
+  }));
+  const units = SETUP.sizes.slice(1, -1).reduce((a, b) => a + b, 0);
+  const race: VariantsRace = { settings: s, train, test, units, lanes, step: 0, status: 'ready' };
+  updateProgress(race);
+  return race;
+}
+
+export const allRuns = (race: VariantsRace): Run[] => race.lanes.flatMap((lane) => lane.runs);
+export const latest = (run: Run): Checkpoint => run.history[run.history.length - 1];
+
+/** One chunk of work: the live run that is furthest behind takes up to measureEvery steps and is measured. Returns
+ * false when there was nothing left to do. */
+export function stepChunk(race: VariantsRace): boolean {
+  let next: Run | null = null;
+  for (const run of allRuns(race)) if (run.status === 'ready' && (next === null || latest(run).step < latest(next).step)) next = run;
+  if (next === null) return false;
+  const from = latest(next).step;
+  const n = Math.min(SETUP.measureEvery, race.settings.maxSteps - from);
+  next.trainer.step(n);
+  // The engine's trainer decides divergence (a non-finite loss or parameter, or a loss above 10·ln 3).
+  if (next.trainer.state === 'diverged') next.status = 'diverged';
+  else {
+    next.history.push(next.tracker.measure(from + n));
+    if (from + n >= race.settings.maxSteps) next.status = 'done';
+  }
+  updateProgress(race);
+  return true;
+}
+
+function updateProgress(race: VariantsRace): void {
+  const live = allRuns(race).filter((run) => run.status === 'ready');
+  const steps = (live.length ? live : allRuns(race)).map((run) => latest(run).step);
+  race.step = live.length ? Math.min(...steps) : Math.max(0, ...steps);
+  race.status = live.length ? 'ready' : 'done';
+}
+
+/** Chunks until `deadline` (a performance.now() time) or `maxChunks`, or until the race is done. */
+export function advanceVariantsRace(race: VariantsRace, deadline: number, maxChunks = Infinity, now: () => number = () => performance.now()): VariantsRace['status'] {
+  for (let c = 0; c < maxChunks && stepChunk(race); c++) if (now() >= deadline) break;
+  return race.status;
+}
