@@ -68,18 +68,30 @@ export interface PairedDifference {
   /** Sample standard deviation of the differences (0 for a single pair). */
   readonly sd: number;
   readonly n: number;
-  /** True when the data show a difference beyond the seed-to-seed noise: at least two pairs, every difference
-   * of the same non-zero sign, and |mean| ≥ 2 sd / √n (two standard errors). Otherwise "within noise". */
+  /** At least two pairs, and every difference has the same non-zero sign. */
+  readonly sameSign: boolean;
+  /** True when the data show a difference beyond the seed-to-seed noise: sameSign, and |mean| ≥ 2 sd / √n (two
+   * standard errors). A sign shared by every seed alone is weak evidence with few seeds (1 in 4 by chance with 3),
+   * and one outlying seed can make it fail the second test: then the direction is steady but the size is not. */
   readonly clear: boolean;
+}
+
+/** How a difference reads: beyond the noise, the same direction in every seed but too uneven to call, or noise. */
+export type Call = 'lower' | 'higher' | 'lower, unevenly' | 'higher, unevenly' | 'within noise';
+
+export function callOf(d: PairedDifference): Call {
+  if (!d.sameSign) return 'within noise';
+  if (d.mean < 0) return d.clear ? 'lower' : 'lower, unevenly';
+  return d.clear ? 'higher' : 'higher, unevenly';
 }
 
 export function pairedDifference(a: readonly number[], b: readonly number[]): PairedDifference {
   const d: number[] = [];
   for (let r = 0; r < Math.min(a.length, b.length); r++) if (Number.isFinite(a[r]) && Number.isFinite(b[r])) d.push(a[r] - b[r]);
   const n = d.length;
-  if (n === 0) return { mean: NaN, sd: NaN, n, clear: false };
+  if (n === 0) return { mean: NaN, sd: NaN, n, sameSign: false, clear: false };
   const mean = sum(d) / n;
   const sd = n > 1 ? Math.sqrt(sum(d.map((x) => (x - mean) ** 2)) / (n - 1)) : 0;
-  const sameSign = d.every((x) => x > 0) || d.every((x) => x < 0);
-  return { mean, sd, n, clear: n >= 2 && sameSign && Math.abs(mean) >= (2 * sd) / Math.sqrt(n) };
+  const sameSign = n >= 2 && (d.every((x) => x > 0) || d.every((x) => x < 0));
+  return { mean, sd, n, sameSign, clear: sameSign && Math.abs(mean) >= (2 * sd) / Math.sqrt(n) };
 }

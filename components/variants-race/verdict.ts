@@ -1,11 +1,12 @@
 /**
  * The verdict line: what the race shows, from its numbers, in a few short clauses. Every comparison is made
- * against ReLU (or, without ReLU, the first activation in the race) seed by seed, and says "within the
- * seed-to-seed noise" unless every seed agrees and the mean difference is at least two standard errors
- * (summary.ts, pairedDifference). With one seed there is no noise estimate, and the line says so.
+ * against ReLU (or, without ReLU, the first activation in the race) seed by seed, and is called a difference only
+ * when every seed agrees on its direction and the mean difference is at least two standard errors (summary.ts);
+ * a direction every seed agrees on but by very uneven amounts is said to be so, anything else is "within the
+ * seed-to-seed noise". With one seed there is no noise estimate, and the line says so.
  */
 import { type RaceActivation, type Regime, type VariantsRace } from './model.ts';
-import { pairedDifference, spread, summarizeRace, type LaneSummary, type PairedDifference, type Spread } from './summary.ts';
+import { callOf, pairedDifference, spread, summarizeRace, type Call, type LaneSummary, type PairedDifference, type Spread } from './summary.ts';
 
 export interface VerdictContext {
   readonly regime: Regime;
@@ -19,28 +20,28 @@ export interface Comparison {
   readonly act: RaceActivation;
   readonly label: string;
   readonly value: Spread;
-  /** This activation minus the reference, seed by seed. */
+  /** This activation minus the reference, seed by seed, and how that reads. */
   readonly diff: PairedDifference;
+  readonly call: Call;
 }
 
-/** A metric across the lanes, split by how each compares with the reference. */
+/** A metric across the lanes: the reference, and every other lane compared with it. */
 export interface MetricVerdict {
   readonly reference: Comparison;
-  readonly lower: Comparison[];
-  readonly higher: Comparison[];
-  readonly withinNoise: Comparison[];
+  readonly others: readonly Comparison[];
 }
 
 export interface RaceVerdict {
   readonly pending: boolean;
   /** Fraction of hidden units inactive on every training example (lower is better). */
   readonly inactive: MetricVerdict | null;
-  /** Per hidden layer, |ELU's mean activation| − |ReLU's| (negative: ELU's is closer to zero). */
-  readonly meanCloserToZero: { readonly elu: Spread[]; readonly relu: Spread[]; readonly diffs: PairedDifference[] } | null;
+  /** Per hidden layer, |ELU's mean activation| − |ReLU's|: 'lower' means ELU's is closer to zero. */
+  readonly meanCloserToZero: { readonly elu: Spread[]; readonly relu: Spread[]; readonly diffs: PairedDifference[]; readonly calls: Call[] } | null;
   readonly accuracy: MetricVerdict | null;
   readonly text: string;
 }
 
+const CALLS: readonly Call[] = ['lower', 'higher', 'lower, unevenly', 'higher, unevenly', 'within noise'];
 const percent = (v: number): string => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '–');
 const signed = (v: number): string => (Number.isFinite(v) ? v.toFixed(2).replace('-', '−') : '–');
 const list = (items: readonly string[]): string =>
@@ -50,45 +51,56 @@ const range = (s: Spread, seeds: number): string => (s.n > 1 ? ` (${percent(s.mi
 export function compareMetric(lanes: readonly LaneSummary[], metric: (lane: LaneSummary) => readonly number[]): MetricVerdict | null {
   const reference = lanes.find((lane) => lane.act === 'relu') ?? lanes[0];
   if (reference === undefined) return null;
-  const compare = (lane: LaneSummary): Comparison => ({ act: lane.act, label: lane.label, value: spread(metric(lane)), diff: pairedDifference(metric(lane), metric(reference)) });
-  const others = lanes.filter((lane) => lane !== reference && spread(metric(lane)).n > 0).map(compare);
-  return {
-    reference: compare(reference),
-    lower: others.filter((c) => c.diff.clear && c.diff.mean < 0),
-    higher: others.filter((c) => c.diff.clear && c.diff.mean > 0),
-    withinNoise: others.filter((c) => !c.diff.clear),
+  const compare = (lane: LaneSummary): Comparison => {
+    const diff = pairedDifference(metric(lane), metric(reference));
+    return { act: lane.act, label: lane.label, value: spread(metric(lane)), diff, call: callOf(diff) };
   };
+  return { reference: compare(reference), others: lanes.filter((lane) => lane !== reference && spread(metric(lane)).n > 0).map(compare) };
+}
+
+/** How each call reads, given the metric's words for lower and higher ("fewer", "more"). */
+function callWords(call: Call, lower: string, higher: string, seeds: number): string {
+  switch (call) {
+    case 'lower':
+      return `${lower} in every seed`;
+    case 'higher':
+      return `${higher} in every seed`;
+    case 'lower, unevenly':
+      return `${lower} in every seed but by uneven amounts (not beyond the noise)`;
+    case 'higher, unevenly':
+      return `${higher} in every seed but by uneven amounts (not beyond the noise)`;
+    case 'within noise':
+      return seeds === 1 ? 'with one seed, no call on' : 'within the seed-to-seed noise';
+  }
 }
 
 /** "<reference sentence>; fewer in every seed: A 8%, B 3%; within the seed-to-seed noise: C 19%". */
-function metricClause(v: MetricVerdict, referenceText: (value: string, spreadText: string) => string, words: { lower: string; higher: string }, seeds: number): string {
-  const named = (cs: readonly Comparison[]): string => list(cs.map((c) => `${c.label} ${percent(c.value.mean)}`));
-  const parts = [referenceText(percent(v.reference.value.mean), range(v.reference.value, seeds))];
-  if (v.lower.length) parts.push(`${words.lower} in every seed: ${named(v.lower)}`);
-  if (v.higher.length) parts.push(`${words.higher} in every seed: ${named(v.higher)}`);
-  if (v.withinNoise.length) parts.push(`${seeds === 1 ? 'with one seed, no call on' : 'within the seed-to-seed noise:'} ${named(v.withinNoise)}`);
+function metricClause(v: MetricVerdict, referenceText: string, words: { lower: string; higher: string }, seeds: number): string {
+  const parts = [referenceText];
+  for (const call of CALLS) {
+    const group = v.others.filter((c) => c.call === call);
+    const colon = call === 'within noise' && seeds === 1 ? '' : ':';
+    if (group.length) parts.push(`${callWords(call, words.lower, words.higher, seeds)}${colon} ${list(group.map((c) => `${c.label} ${percent(c.value.mean)}`))}`);
+  }
   return parts.join('; ');
 }
 
-function meanClause(lanes: readonly LaneSummary[]): RaceVerdict['meanCloserToZero'] {
+function meanComparison(lanes: readonly LaneSummary[]): RaceVerdict['meanCloserToZero'] {
   const elu = lanes.find((lane) => lane.act === 'elu'), relu = lanes.find((lane) => lane.act === 'relu');
   if (elu === undefined || relu === undefined) return null;
-  return {
-    elu: elu.meanActivation.map(spread),
-    relu: relu.meanActivation.map(spread),
-    diffs: elu.meanActivation.map((values, h) => pairedDifference(values.map(Math.abs), relu.meanActivation[h].map(Math.abs))),
-  };
+  const diffs = elu.meanActivation.map((values, h) => pairedDifference(values.map(Math.abs), relu.meanActivation[h].map(Math.abs)));
+  return { elu: elu.meanActivation.map(spread), relu: relu.meanActivation.map(spread), diffs, calls: diffs.map(callOf) };
 }
 
 function meanText(m: NonNullable<RaceVerdict['meanCloserToZero']>): string {
-  const layers = (pick: (d: PairedDifference) => boolean): number[] => m.diffs.flatMap((d, h) => (pick(d) ? [h + 1] : []));
-  const closer = layers((d) => d.clear && d.mean < 0), farther = layers((d) => d.clear && d.mean > 0), unsure = layers((d) => !d.clear);
   const values = `(${m.elu.map((s) => signed(s.mean)).join(', ')} vs ${m.relu.map((s) => signed(s.mean)).join(', ')})`;
   if (m.diffs.every((d) => d.n < 2)) return `ELU's mean activation per layer ${values}: one seed, no call`;
-  const parts: string[] = [];
-  if (closer.length) parts.push(`closer to zero than ReLU's in layer${closer.length > 1 ? 's' : ''} ${list(closer.map(String))}`);
-  if (farther.length) parts.push(`farther from zero in layer${farther.length > 1 ? 's' : ''} ${list(farther.map(String))}`);
-  if (unsure.length) parts.push(`within the noise in layer${unsure.length > 1 ? 's' : ''} ${list(unsure.map(String))}`);
+  const parts = CALLS.flatMap((call) => {
+    const layers = m.calls.flatMap((c, h) => (c === call ? [String(h + 1)] : []));
+    if (layers.length === 0) return [];
+    const where = `layer${layers.length > 1 ? 's' : ''} ${list(layers)}`;
+    return [call === 'within noise' ? `within the noise in ${where}` : `${callWords(call, 'closer to zero than ReLU\'s', 'farther from zero than ReLU\'s', 2)} in ${where}`];
+  });
   return `ELU's mean activation is ${list(parts)} ${values}`;
 }
 
@@ -97,20 +109,19 @@ export function verdictFrom(lanes: readonly LaneSummary[], context: VerdictConte
   const pending = context.step < context.maxSteps;
   const inactive = compareMetric(lanes, (lane) => lane.inactiveFraction);
   const accuracy = compareMetric(lanes, (lane) => lane.testAccuracy);
-  const meanCloserToZero = meanClause(lanes);
+  const meanCloserToZero = meanComparison(lanes);
   const opening = pending ? `So far (step ${context.step} of ${context.maxSteps})` : `After ${context.step} steps${context.regime === 'stress' ? ' under stress' : ''}`;
   const clauses: string[] = [];
   if (inactive !== null) {
-    const all = [inactive.reference, ...inactive.lower, ...inactive.higher, ...inactive.withinNoise];
-    const ref = inactive.reference.label;
-    clauses.push(all.every((c) => c.value.mean === 0)
+    const ref = inactive.reference;
+    clauses.push([ref, ...inactive.others].every((c) => c.value.mean === 0)
       ? `${opening}, no hidden unit is inactive on every training example`
-      : `${opening}, ${metricClause(inactive, (value, spreadText) => `${ref} has ${value} of its hidden units inactive on every training example${spreadText}`, { lower: 'fewer', higher: 'more' }, context.seeds)}`);
+      : `${opening}, ${metricClause(inactive, `${ref.label} has ${percent(ref.value.mean)} of its hidden units inactive on every training example${range(ref.value, context.seeds)}`, { lower: 'fewer', higher: 'more' }, context.seeds)}`);
   }
   if (meanCloserToZero !== null) clauses.push(meanText(meanCloserToZero));
   if (accuracy !== null) {
-    const ref = accuracy.reference.label;
-    clauses.push(`Test accuracy: ${metricClause(accuracy, (value, spreadText) => `${ref} ${value}${spreadText}`, { lower: 'lower', higher: 'higher' }, context.seeds)}`);
+    const ref = accuracy.reference;
+    clauses.push(`Test accuracy: ${metricClause(accuracy, `${ref.label} ${percent(ref.value.mean)}${range(ref.value, context.seeds)}`, { lower: 'lower', higher: 'higher' }, context.seeds)}`);
   }
   const diverged = lanes.filter((lane) => lane.diverged > 0).map((lane) => `${lane.label} diverged in ${lane.diverged} of ${context.seeds} seeds (left out)`);
   if (diverged.length) clauses.push(list(diverged));

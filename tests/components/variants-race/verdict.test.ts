@@ -26,12 +26,12 @@ describe('spread and pairedDifference', () => {
   });
 
   it('a difference is clear only if every seed agrees and the mean is at least two standard errors', () => {
-    expect(pairedDifference([1, 2, 3], [0, 1, 2])).toMatchObject({ mean: 1, sd: 0, n: 3, clear: true });
+    expect(pairedDifference([1, 2, 3], [0, 1, 2])).toMatchObject({ mean: 1, sd: 0, n: 3, sameSign: true, clear: true });
     // Same sign but one seed dominates: differences 10, 0.1, 0.1 have mean 3.4, sd 5.7, and 2 sd / √3 = 6.6 > 3.4.
-    expect(pairedDifference([10.1, 0.1, 0.1], [0.1, 0, 0]).clear).toBe(false);
+    expect(pairedDifference([10.1, 0.1, 0.1], [0.1, 0, 0])).toMatchObject({ sameSign: true, clear: false });
     expect(pairedDifference([1, -1, 2], [0, 0, 0]).clear).toBe(false); // seeds disagree
     expect(pairedDifference([1, 1, 1], [1, 1, 1]).clear).toBe(false); // no difference at all
-    expect(pairedDifference([1], [0])).toMatchObject({ n: 1, clear: false }); // one seed: no noise estimate
+    expect(pairedDifference([1], [0])).toMatchObject({ n: 1, sameSign: false, clear: false }); // one seed: no noise estimate
     expect(pairedDifference([1, NaN, 3], [0, 0, 1])).toMatchObject({ mean: 1.5, n: 2, clear: true });
   });
 });
@@ -43,16 +43,23 @@ describe('verdictFrom', () => {
       lane('leaky_relu', 'Leaky ReLU', [0.31, 0.2, 0.22], [0.8, 0.86, 0.9]),
       lane('elu', 'ELU', [0.02, 0.03, 0.01], [0.95, 0.96, 0.97], [[0.05, -0.04, 0.03], [-0.5, -0.6, -0.45]]),
     ], done);
-    expect(v.inactive?.lower.map((c) => c.act)).toEqual(['elu']);
-    expect(v.inactive?.withinNoise.map((c) => c.act)).toEqual(['leaky_relu']);
-    expect(v.accuracy?.higher.map((c) => c.act)).toEqual(['elu']);
-    expect(v.meanCloserToZero?.diffs.map((d) => d.clear && d.mean < 0)).toEqual([true, false]);
+    expect(v.inactive?.others.map((c) => [c.act, c.call])).toEqual([['leaky_relu', 'within noise'], ['elu', 'lower']]);
+    expect(v.accuracy?.others.map((c) => [c.act, c.call])).toEqual([['leaky_relu', 'within noise'], ['elu', 'higher']]);
+    expect(v.meanCloserToZero?.calls).toEqual(['lower', 'higher']);
     expect(v.text).toBe(
       'After 600 steps under stress, ReLU has 25% of its hidden units inactive on every training example (20–30% over 3 seeds); ' +
         'fewer in every seed: ELU 2%; within the seed-to-seed noise: Leaky ReLU 24%. ' +
-        "ELU's mean activation is closer to zero than ReLU's in layer 1 and farther from zero in layer 2 (0.01, −0.52 vs 0.30, 0.40). " +
+        "ELU's mean activation is closer to zero than ReLU's in every seed in layer 1 and farther from zero than ReLU's in every seed in layer 2 (0.01, −0.52 vs 0.30, 0.40). " +
         'Test accuracy: ReLU 85% (80–90% over 3 seeds); higher in every seed: ELU 96%; within the seed-to-seed noise: Leaky ReLU 85%.',
     );
+  });
+
+  it('tells a direction every seed agrees on, by uneven amounts, from a clear difference', () => {
+    // Accuracy differences 0.05, 0.04, 0.60: the same sign in every seed, but 2 sd / √3 = 0.38 > mean 0.23.
+    const v = verdictFrom([lane('relu', 'ReLU', [0.05, 0.05, 0.9], [0.9, 0.9, 0.3]), lane('elu', 'ELU', [0.02, 0.03, 0.01], [0.95, 0.94, 0.9])], done);
+    expect(v.accuracy?.others[0].call).toBe('higher, unevenly');
+    expect(v.inactive?.others[0].call).toBe('lower, unevenly');
+    expect(v.text).toContain('Test accuracy: ReLU 70% (30–90% over 3 seeds); higher in every seed but by uneven amounts (not beyond the noise): ELU 93%.');
   });
 
   it('says so while running, with one seed, without ReLU, when nothing is inactive, and when runs diverged', () => {
