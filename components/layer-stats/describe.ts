@@ -67,7 +67,7 @@ export function describeVanishing(scans: readonly VanishingScan[]): string {
     if (scan.depth !== null) return `${who}: from ${scan.depth} hidden layer${scan.depth === 1 ? '' : 's'}`;
     const last = scan.ratios.at(-1) ?? NaN;
     const tried = scan.ratios.length;
-    return scan.done ? `${who}: not within ${tried} (ratio ${fmt(last)} at ${tried})` : `${who}: not yet, ${tried} depths tried`;
+    return scan.done ? `${who}: not within ${tried} (ratio ${fmt(last)} at ${tried})` : `${who}: not yet (${tried} depth${tried === 1 ? '' : 's'} tried)`;
   });
   return `Depth at which the first hidden layer's gradient norm falls below ${fmt(scans[0]?.threshold ?? 1e-6, 1)} of the last hidden layer's, at initialisation: ${parts.join('; ')}.`;
 }

@@ -27,7 +27,7 @@ export function setupText(race: VariantsRace): string {
 
 export function laneText(lane: LaneSummary): string {
   const diverged = lane.diverged > 0 ? ` (diverged in ${lane.diverged} seed${lane.diverged === 1 ? '' : 's'}, left out)` : '';
-  if (spread(lane.trainLoss).n === 0) return `${lane.label}: diverged in every seed.`;
+  if (spread(lane.trainLoss).n === 0) return `${lane.label}: ${lane.diverged === lane.trainLoss.length ? 'diverged in every seed' : 'not measured yet'}.`;
   const means = lane.meanActivation.map((values) => num(spread(values).mean)).join(', ');
   return `${lane.label}${diverged}: training loss ${shown(spread(lane.trainLoss), (v) => num(v))}, test accuracy ${shown(spread(lane.testAccuracy), percent)}, ` +
     `${shown(spread(lane.inactiveFraction), percent)} of hidden units inactive on every training example; ` +

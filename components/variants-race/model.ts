@@ -86,7 +86,8 @@ export interface Run {
   readonly batchSeed: string;
   readonly trainer: Trainer;
   readonly tracker: UnitTracker;
-  /** Measurements every SETUP.measureEvery steps; index 0 is before training. */
+  /** Measurements every SETUP.measureEvery steps; index 0 is before training (taken by the run's first chunk, so
+   * that creating a race costs almost nothing). */
   readonly history: Checkpoint[];
   status: RunStatus;
 }
@@ -154,7 +155,7 @@ export function createVariantsRace(settings: VariantsRaceSettings): VariantsRace
       const batchSeed = `${s.seed}/run ${replicate}`;
       const trainer = createTrainer({ net, data: train, batchSize: SETUP.batchSize, lr: s.lr, seed: batchSeed });
       const tracker = createUnitTracker(net, train, test);
-      return { act, replicate, batchSeed, trainer, tracker, history: [tracker.measure(0)], status: 'ready' };
+      return { act, replicate, batchSeed, trainer, tracker, history: [], status: 'ready' };
     }),
   }));
   const units = SETUP.sizes.slice(1, -1).reduce((a, b) => a + b, 0);
@@ -164,15 +165,23 @@ export function createVariantsRace(settings: VariantsRaceSettings): VariantsRace
 }
 
 export const allRuns = (race: VariantsRace): Run[] => race.lanes.flatMap((lane) => lane.runs);
-export const latest = (run: Run): Checkpoint => run.history[run.history.length - 1];
+/** The run's latest measurement (undefined before its first chunk). */
+export const latest = (run: Run): Checkpoint | undefined => run.history[run.history.length - 1];
+/** Steps the run has taken and measured: −1 before its first measurement. */
+export const measuredStep = (run: Run): number => latest(run)?.step ?? -1;
 
-/** One chunk of work: the live run that is furthest behind takes up to measureEvery steps and is measured. Returns
- * false when there was nothing left to do. */
+/** One chunk of work: the live run that is furthest behind takes up to measureEvery steps and is measured (its
+ * first chunk only measures step 0). Returns false when there was nothing left to do. */
 export function stepChunk(race: VariantsRace): boolean {
   let next: Run | null = null;
-  for (const run of allRuns(race)) if (run.status === 'ready' && (next === null || latest(run).step < latest(next).step)) next = run;
+  for (const run of allRuns(race)) if (run.status === 'ready' && (next === null || measuredStep(run) < measuredStep(next))) next = run;
   if (next === null) return false;
-  const from = latest(next).step;
+  const from = measuredStep(next);
+  if (from < 0) {
+    next.history.push(next.tracker.measure(0));
+    updateProgress(race);
+    return true;
+  }
   const n = Math.min(SETUP.measureEvery, race.settings.maxSteps - from);
   next.trainer.step(n);
   // The engine's trainer decides divergence (a non-finite loss or parameter, or a loss above 10·ln 3).
@@ -187,7 +196,7 @@ export function stepChunk(race: VariantsRace): boolean {
 
 function updateProgress(race: VariantsRace): void {
   const live = allRuns(race).filter((run) => run.status === 'ready');
-  const steps = (live.length ? live : allRuns(race)).map((run) => latest(run).step);
+  const steps = (live.length ? live : allRuns(race)).map((run) => Math.max(0, measuredStep(run)));
   race.step = live.length ? Math.min(...steps) : Math.max(0, ...steps);
   race.status = live.length ? 'ready' : 'done';
 }

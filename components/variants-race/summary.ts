@@ -4,10 +4,11 @@
  * is what makes three seeds enough: replicate r gives every activation the same initial weights and minibatches, so
  * a − b on the same seed removes most of the seed-to-seed variation.
  */
-import { latest, type Lane, type RaceActivation, type VariantsRace } from './model.ts';
-import { sum } from './units.ts';
+import { SETUP, latest, type Lane, type RaceActivation, type VariantsRace } from './model.ts';
+import { sum, type Checkpoint } from './units.ts';
 
-/** One activation's latest values, one entry per replicate; NaN for a replicate whose run diverged. */
+/** One activation's latest values, one entry per replicate; NaN for a replicate whose run diverged (or that has
+ * not been measured yet). */
 export interface LaneSummary {
   readonly act: RaceActivation;
   readonly label: string;
@@ -27,8 +28,11 @@ export interface LaneSummary {
 }
 
 export function summarizeLane(lane: Lane, units: number): LaneSummary {
-  const pick = (f: (c: ReturnType<typeof latest>) => number): number[] => lane.runs.map((run) => (run.status === 'diverged' ? NaN : f(latest(run))));
-  const layers = latest(lane.runs[0]).meanActivation.length;
+  const pick = (f: (c: Checkpoint) => number): number[] => lane.runs.map((run) => {
+    const c = latest(run);
+    return run.status === 'diverged' || c === undefined ? NaN : f(c);
+  });
+  const layers = SETUP.sizes.length - 2;
   return {
     act: lane.act,
     label: lane.label,

@@ -125,7 +125,8 @@ export function verdictFrom(lanes: readonly LaneSummary[], context: VerdictConte
   }
   const diverged = lanes.filter((lane) => lane.diverged > 0).map((lane) => `${lane.label} diverged in ${lane.diverged} of ${context.seeds} seeds (left out)`);
   if (diverged.length) clauses.push(list(diverged));
-  const text = clauses.length ? `${clauses.join('. ')}.` : 'No activation is selected.';
+  const measured = lanes.some((lane) => spread(lane.trainLoss).n > 0 || lane.diverged > 0);
+  const text = lanes.length === 0 ? 'No activation is selected.' : measured ? `${clauses.join('. ')}.` : 'Nothing measured yet.';
   return { pending, inactive, meanCloserToZero, accuracy, text };
 }
 

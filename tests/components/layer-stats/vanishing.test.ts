@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { initVariance } from '../../../src/engine/index.ts';
 import { MAX_DEPTH, initialNet, layerStats } from '../../../components/layer-stats/model.ts';
+import { describeVanishing } from '../../../components/layer-stats/describe.ts';
 import { VANISHING_THRESHOLD, createVanishingScan, gradientRatio, stepVanishingScan, vanishingDepth } from '../../../components/layer-stats/vanishing.ts';
 
 const width = 32;
@@ -68,6 +69,18 @@ describe('vanishing depth', { timeout: 60_000 }, () => {
       const first = (act: 'relu' | 'sigmoid', init: 'he' | 'xavier'): number => layerStats({ depth: 20, width, seed, layer: 1, acts: [act], init }).columns[0].gradNorms[0];
       expect(Math.log10(first('relu', 'he') / first('sigmoid', 'xavier'))).toBeGreaterThan(10);
     }
+  });
+
+  it('describes each scan in words: the depth found, or the ratio where the scan stopped', () => {
+    const found = vanishingDepth({ act: 'sigmoid', init: 'xavier-normal', width: 8, seed: 1, maxDepth: 24 });
+    const notFound = vanishingDepth({ act: 'relu', init: 'he-normal', width: 8, seed: 1, maxDepth: 3 });
+    const running = createVanishingScan({ act: 'elu', init: 'he-normal', width: 8, seed: 1 });
+    stepVanishingScan(running);
+    const text = describeVanishing([found, notFound, running]);
+    expect(text).toContain(`falls below 1e−6 of the last hidden layer's`);
+    expect(text).toContain(`sigmoid with Xavier init: from ${found.depth} hidden layers`);
+    expect(text).toMatch(/ReLU with He init: not within 3 \(ratio [\d.e−]+ at 3\)/);
+    expect(text).toContain('ELU with He init: not yet (1 depth tried)');
   });
 
   it('rejects a threshold outside (0, 1)', () => {

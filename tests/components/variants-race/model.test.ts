@@ -9,6 +9,7 @@ import {
   createVariantsRace,
   initialWeights,
   latest,
+  measuredStep,
   normalizeRaceSettings,
   stepChunk,
   type VariantsRace,
@@ -79,7 +80,7 @@ describe('variants-race model', { timeout: 30_000 }, () => {
       expect(r.history.map((c) => c.step)).toEqual([0, 20, 40, 60]);
       expect(r.status).toBe('done');
       const pass = r.trainer.net.forward(race.train.x);
-      expect(latest(r).inactive).toEqual(pass.preActivations.map((z) => inactiveUnits(z).length));
+      expect(latest(r)?.inactive).toEqual(pass.preActivations.map((z) => inactiveUnits(z).length));
       r.history.forEach((c, i) => {
         expect(Number.isFinite(c.trainLoss) && c.testAccuracy >= 0 && c.testAccuracy <= 1).toBe(true);
         c.inactive.forEach((n, h) => {
@@ -95,12 +96,15 @@ describe('variants-race model', { timeout: 30_000 }, () => {
 
   it('advances one chunk (one run, measureEvery steps) at a time, within a deadline and a chunk cap', () => {
     const race = createVariantsRace({ seed: 1, stress: false, seeds: 2, acts: ['relu', 'tanh'], maxSteps: 40 });
+    expect(allRuns(race).map(measuredStep)).toEqual([-1, -1, -1, -1]); // creating a race measures nothing yet
     advanceVariantsRace(race, Infinity, 3);
-    expect(allRuns(race).map((r) => latest(r).step)).toEqual([20, 20, 20, 0]); // furthest-behind first, in order
+    expect(allRuns(race).map(measuredStep)).toEqual([0, 0, 0, -1]); // a run's first chunk measures step 0
     expect(race.step).toBe(0);
     let t = 0;
     advanceVariantsRace(race, 2, 100, () => ++t); // the clock passes the deadline after two chunks
-    expect(allRuns(race).map((r) => latest(r).step)).toEqual([40, 20, 20, 20]);
+    expect(allRuns(race).map(measuredStep)).toEqual([20, 0, 0, 0]); // furthest behind first, in order
+    advanceVariantsRace(race, Infinity, 3);
+    expect(allRuns(race).map(measuredStep)).toEqual([20, 20, 20, 20]);
     expect(race.step).toBe(20);
     expect(advanceVariantsRace(race, Infinity)).toBe('done');
     expect(stepChunk(race)).toBe(false);

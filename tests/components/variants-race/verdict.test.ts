@@ -88,4 +88,11 @@ describe('describeVariantsRace', () => {
     expect(text).toContain('After 40 steps under stress');
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
   });
+
+  it('before the first chunk: every lane "not measured yet", and the verdict says nothing was', () => {
+    const race = createVariantsRace({ seed: 2, stress: false, seeds: 2, acts: ['relu', 'elu'] });
+    const text = describeVariantsRace(race);
+    expect(text).toContain('ReLU: not measured yet. ELU: not measured yet. Nothing measured yet.');
+    expect(text).not.toMatch(/NaN|Infinity|undefined|–/);
+  });
 });
