@@ -1,19 +1,13 @@
 /**
- * Computes the layer statistics off the main thread: a 6 × 128 network on 256 points takes about 100 ms per
- * activation, far more than one frame's budget. The model is the same pure function the tests check.
+ * Computes the layer statistics off the main thread: at depth 20 one activation column takes tens of milliseconds
+ * and a depth scan hundreds, far more than one frame's budget. The answers come from requests.ts, the same pure
+ * functions the tests check.
  */
-import { layerStats, type LayerStats, type LayerStatsSettings } from './model.ts';
+import { answerChunk, answerStats, isChunkRequest, type ChunkRequest, type StatsRequest } from './requests.ts';
 
-export type StatsRequest = { id: number; settings: LayerStatsSettings };
-export type StatsReply = { id: number; stats: LayerStats } | { id: number; error: string };
+export type { ChunkReply, ChunkRequest, StatsReply, StatsRequest } from './requests.ts';
 
-self.onmessage = (event: MessageEvent<StatsRequest>) => {
-  const { id, settings } = event.data;
-  let reply: StatsReply;
-  try {
-    reply = { id, stats: layerStats(settings) };
-  } catch (error) {
-    reply = { id, error: error instanceof Error ? error.message : String(error) };
-  }
-  self.postMessage(reply);
+self.onmessage = (event: MessageEvent<StatsRequest | ChunkRequest>) => {
+  const request = event.data;
+  self.postMessage(isChunkRequest(request) ? answerChunk(request) : answerStats(request));
 };

@@ -51,6 +51,7 @@ export {
   gradientNorm,
   hiddenLayerStatistics,
   histogram,
+  inactiveUnits,
   layerGradientNorms,
   meanActivation,
   preluSlopes,

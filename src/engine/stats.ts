@@ -59,14 +59,25 @@ export function histogram(values: Float64Array, { bins, min, max }: HistogramOpt
 /** Units (columns) that are exactly zero for every example (row): dead ReLUs for this data. */
 export function deadUnits(activations: Matrix): Int32Array {
   assertMatrix(activations, 'activations');
-  const { rows, cols, data } = activations;
-  const dead: number[] = [];
+  return unitsNeverActive(activations, (v) => v !== 0);
+}
+
+/** Units (columns) whose pre-activation z is ≤ 0 for every example (row): each one sits on the x ≤ 0 side of its
+ * activation for all of this data. For ReLU that is a dead unit (output 0, f'(z) = 0: no gradient reaches its
+ * weights); Leaky ReLU, PReLU, RReLU and ELU have f'(z) > 0 there, so such a unit still learns. */
+export function inactiveUnits(preActivations: Matrix): Int32Array {
+  assertMatrix(preActivations, 'pre-activations');
+  return unitsNeverActive(preActivations, (v) => v > 0);
+}
+
+function unitsNeverActive({ rows, cols, data }: Matrix, active: (v: number) => boolean): Int32Array {
+  const never: number[] = [];
   for (let j = 0; j < cols; j++) {
     let alive = false;
-    for (let i = 0; i < rows && !alive; i++) alive = data[i * cols + j] !== 0;
-    if (!alive) dead.push(j);
+    for (let i = 0; i < rows && !alive; i++) alive = active(data[i * cols + j]);
+    if (!alive) never.push(j);
   }
-  return Int32Array.from(dead);
+  return Int32Array.from(never);
 }
 
 /** Euclidean norm √(Σ g²). */

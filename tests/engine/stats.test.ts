@@ -7,6 +7,7 @@ import {
   gradientNorm,
   hiddenLayerStatistics,
   histogram,
+  inactiveUnits,
   layerGradientNorms,
   matrixFromRows,
   meanActivation,
@@ -37,6 +38,35 @@ describe('statistics', () => {
   it('deadUnits: columns that are zero for every row', () => {
     const a = matrixFromRows([[0, 1, 0, 0], [0, 0, -0, 2], [0, 3, 0, 0]]);
     expect(Array.from(deadUnits(a))).toEqual([0, 2]);
+  });
+
+  it('inactiveUnits: columns with no positive pre-activation (z ≤ 0 for every row, −0 and 0 included)', () => {
+    const z = matrixFromRows([[0, 1, -2, -1e-300], [-0, -1, -3, 1e-300], [-5, -2, 0, -1]]);
+    expect(Array.from(inactiveUnits(z))).toEqual([0, 2]);
+    expect(Array.from(inactiveUnits(matrixFromRows([[]])))).toEqual([]);
+    expect(() => inactiveUnits({ rows: 1, cols: 1, data: Float64Array.of(Number.NaN) })).toThrow(RangeError);
+  });
+
+  it('inactive ReLU units are exactly the dead ones, and get no gradient; inactive leaky units still do', () => {
+    const data = spirals({ count: 120, classes: 3, rng: createRng('inactive data') });
+    const relu = createMlp({ sizes: [2, 16, 3], activation: { name: 'relu' } }, { scheme: 'he-normal', rng: createRng(2) });
+    // Push every unit's bias down so that some are on the z ≤ 0 side for all the data; same weights for both nets.
+    const weights = relu.exportWeights().map((l, i) => ({ W: l.W, b: l.b.map((b) => (i === 0 ? b - 1 : b)) }));
+    for (const name of ['relu', 'leaky_relu'] as const) {
+      const net = createMlp({ sizes: [2, 16, 3], activation: { name } }, { weights });
+      const pass = net.forward(data.x);
+      const inactive = Array.from(inactiveUnits(pass.preActivations[0]));
+      expect(inactive.length).toBeGreaterThan(0);
+      if (name === 'relu') expect(Array.from(deadUnits(pass.hidden[0]))).toEqual(inactive);
+      else expect(deadUnits(pass.hidden[0]).length).toBe(0); // negative outputs, not zeros
+      net.computeGradients(data.x, data.labels, { training: false });
+      const { dW, db } = net.layers[0];
+      for (const j of inactive) {
+        const incoming = [db[j], ...Array.from({ length: dW.rows }, (_, k) => dW.data[k * dW.cols + j])];
+        if (name === 'relu') expect(incoming.every((g) => g === 0)).toBe(true);
+        else expect(incoming.some((g) => g !== 0)).toBe(true);
+      }
+    }
   });
 
   it('a ReLU net at He initialisation has about half exact zeros (Glorot et al. 2011); tanh has none', () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createMlp, createRng, layerGradientNorms, spirals } from '../../../src/engine/index.ts';
-import { BATCH, HISTOGRAM_BINS, INIT_FOR, layerStats, type LayerStatsSettings } from '../../../components/layer-stats/model.ts';
+import {
+  BATCH,
+  HISTOGRAM_BINS,
+  INIT_FOR,
+  MAX_DEPTH,
+  STATS_ACTIVATIONS,
+  layerStats,
+  layerStatsColumn,
+  normalizeLayerStatsSettings,
+  statsData,
+  type LayerStatsSettings,
+} from '../../../components/layer-stats/model.ts';
 
 const base: LayerStatsSettings = { depth: 4, width: 64, seed: 1, layer: 1, sigmoid: true };
 const col = (s: ReturnType<typeof layerStats>, act: string) => {
@@ -10,8 +21,8 @@ const col = (s: ReturnType<typeof layerStats>, act: string) => {
 };
 
 describe('layer-stats model', () => {
-  it('uses He init for ReLU and Xavier init for tanh and sigmoid', () => {
-    expect(INIT_FOR).toEqual({ relu: 'he-normal', tanh: 'xavier-normal', sigmoid: 'xavier-normal' });
+  it('uses He init for the rectifiers and Xavier init for tanh and sigmoid (init "auto", the default)', () => {
+    expect(INIT_FOR).toEqual({ relu: 'he-normal', leaky_relu: 'he-normal', prelu: 'he-normal', elu: 'he-normal', tanh: 'xavier-normal', sigmoid: 'xavier-normal' });
     const s = layerStats(base);
     expect(s.columns.map((c) => [c.act, c.init])).toEqual([['relu', 'he-normal'], ['tanh', 'xavier-normal'], ['sigmoid', 'xavier-normal']]);
     expect(s.batch).toBe(BATCH);
@@ -77,5 +88,42 @@ describe('layer-stats model', () => {
   it('never throws on odd settings (clamped to the table ranges)', () => {
     const s = layerStats({ depth: Number.NaN, width: 1e9, seed: -5, layer: 0, sigmoid: false });
     expect([s.depth, s.width, s.seed, s.layer]).toEqual([2, 128, 0, 1]);
+    const n = normalizeLayerStatsSettings({ ...base, depth: 99, layer: 99, acts: ['elu', 'relu', 'elu', 'swish' as 'elu'], init: 'lecun' as 'he' });
+    expect([n.depth, n.layer, n.requestedLayer, n.acts, n.initChoice]).toEqual([MAX_DEPTH, MAX_DEPTH, MAX_DEPTH, ['elu', 'relu'], 'auto']);
+  });
+
+  it('reaches 24 hidden layers and shows the variants beside ReLU, tanh and sigmoid, in the order asked', () => {
+    expect(MAX_DEPTH).toBeGreaterThanOrEqual(20);
+    const s = layerStats({ ...base, depth: 20, width: 8, acts: STATS_ACTIVATIONS });
+    expect(s.columns.map((c) => c.act)).toEqual(['relu', 'leaky_relu', 'prelu', 'elu', 'tanh', 'sigmoid']);
+    for (const c of s.columns) {
+      expect([c.gradNorms.length, c.zeroFractions.length, c.meanActivations.length]).toEqual([20, 20, 20]);
+      expect(c.firstToLast).toBe(c.gradNorms[0] / c.gradNorms[19]);
+      for (const g of c.gradNorms) expect(g).toBeGreaterThan(0);
+    }
+  });
+
+  it('Leaky ReLU, PReLU and ELU have no exact zeros: their outputs are negative where ReLU’s are zero', () => {
+    const s = layerStats({ ...base, acts: ['leaky_relu', 'prelu', 'elu'] });
+    for (const c of s.columns) expect(c.zeroFractions).toEqual([0, 0, 0, 0]);
+  });
+
+  it('init "he" or "xavier" applies to every column; the weights come from the same stream', () => {
+    const he = layerStats({ ...base, init: 'he', acts: ['relu', 'sigmoid'] });
+    const xavier = layerStats({ ...base, init: 'xavier', acts: ['relu', 'sigmoid'] });
+    expect(he.columns.map((c) => c.init)).toEqual(['he-normal', 'he-normal']);
+    expect(xavier.columns.map((c) => c.init)).toEqual(['xavier-normal', 'xavier-normal']);
+    expect(he.initChoice).toBe('he');
+    // 'auto' picks each activation's own scheme: the same numbers as choosing that scheme for every column.
+    expect(layerStats({ ...base, acts: ['relu'] }).columns[0]).toEqual(he.columns[0]);
+    expect(layerStats({ ...base, acts: ['sigmoid'] }).columns[0]).toEqual(xavier.columns[1]);
+  });
+
+  it('one column on its own (a worker message each) is the same as in the whole', () => {
+    const settings = { ...base, depth: 5, acts: ['elu', 'tanh'] as const };
+    const whole = layerStats(settings);
+    const setup = normalizeLayerStatsSettings(settings);
+    expect(layerStatsColumn(setup, 'tanh')).toEqual(whole.columns[1]);
+    expect(layerStatsColumn(setup, 'elu', statsData(setup.seed))).toEqual(whole.columns[0]);
   });
 });
