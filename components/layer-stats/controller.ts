@@ -1,30 +1,51 @@
 /**
- * Controller of the layer-statistics widget. Every accepted change (depth, width, seed, layer, sigmoid)
- * asks a worker for fresh statistics — at most one request in flight, the latest settings queued — so the
- * page never runs a long task; without workers it falls back to computing after a timeout.
+ * Controller of the layer-statistics widget. Every accepted change asks a worker (requests.ts) for fresh statistics —
+ * one request at a time, the newest settings winning — then for the depth scans (one activation per message), so
+ * the page never runs a long task; without workers the same functions run after a timeout. A slide draws the one
+ * chart it shows (statsPanel); the reading view draws all four, each in a task of its own.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
 import { bindControls } from '../../src/widgets/controls.ts';
 import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { getParam, setParam } from '../../src/widgets/lesson-state.ts';
 import { PARAMS, type ParamValues } from '../../src/widgets/params.ts';
-import { layerStats, type LayerStats, type LayerStatsSettings } from './model.ts';
-import { describeLayerStats } from './describe.ts';
-import { CHART_SIZE, renderLayerStats, type StatsPanel } from './render.ts';
+import { initFor, type InitChoice, type LayerStats, type LayerStatsActivation, type LayerStatsSettings } from './model.ts';
+import { describeLayerStats, describeVanishing } from './describe.ts';
+import { CHART_SIZE, STATS_PANELS, renderStatsPanel, type StatsPanel } from './render.ts';
+import { answerChunk, answerStats, type ChunkReply, type ChunkRequest, type StatsReply, type StatsRequest } from './requests.ts';
+import type { VanishingScan } from './vanishing.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
-import type { StatsReply, StatsRequest } from './worker.ts';
+import { createPanelQueue } from '../../src/widgets/panel-queue.ts';
+
+type Settings = Required<Pick<LayerStatsSettings<LayerStatsActivation>, 'depth' | 'width' | 'seed' | 'layer' | 'init'>> & { acts: LayerStatsActivation[] };
+type Reply = StatsReply | ChunkReply;
+
+/** The activations shown: ReLU and tanh, the variants and sigmoid when asked for (the order of the legend). */
+export function activationsFor(values: Pick<ParamValues, 'variants' | 'sigmoid'>): LayerStatsActivation[] {
+  return ['relu', ...(values.variants ? (['leaky_relu', 'prelu', 'elu'] as const) : []), 'tanh', ...(values.sigmoid ? (['sigmoid'] as const) : [])];
+}
+
+const statsKey = (s: Settings): string => JSON.stringify([s.depth, s.width, s.seed, s.layer, s.init, s.acts]);
+const scanKey = (s: Settings, act: LayerStatsActivation): string => JSON.stringify([act, initFor(act, s.init), s.width, s.seed]);
 
 class LayerStatsWidget extends WidgetElement {
   #unbind: (() => void) | null = null;
+  #unwatch: (() => void) | null = null;
   #worker: Worker | null = null;
   #workerFailed = false;
   #nextId = 0;
-  #inFlight = false;
-  #queued: LayerStatsSettings | null = null;
+  readonly #pending = new Map<number, (reply: Reply) => void>();
   #newSample: HTMLButtonElement | null = null;
-  #stats: LayerStats | null = null;
+  /** What the controls ask for, and what has been computed for it. */
+  #want: Settings | null = null;
+  #stats: LayerStats<LayerStatsActivation> | null = null;
+  #statsKey = '';
+  readonly #scans = new Map<string, VanishingScan>();
   #panel: StatsPanel = 'gradients';
-  #unwatch: (() => void) | null = null;
+  #pumping = false;
+  /** The reading view's charts, one box each, and the queue of charts still to draw (one per task). */
+  #boxes = new Map<StatsPanel, HTMLElement>();
+  readonly #charts = createPanelQueue<StatsPanel>((panel) => this.#drawPanel(panel));
 
   readonly #onNewSample = () => setParam('seed', (getParam('seed') + 1) % (PARAMS.seed.max + 1));
 
@@ -33,66 +54,120 @@ class LayerStatsWidget extends WidgetElement {
     this.#newSample.addEventListener('click', this.#onNewSample);
     this.#unbind = bindControls(this, (values: ParamValues) => {
       showParamValues(this, values, ['depth', 'width', 'layer']);
-      const settings = { depth: values.depth, width: values.width, seed: values.seed, layer: values.layer, sigmoid: values.sigmoid };
-      const panelOnly = this.#stats !== null && values.statsPanel !== this.#panel && sameSettings(settings, this.#currentStatsSettings());
       this.#panel = values.statsPanel as StatsPanel;
-      if (panelOnly) this.#draw();
-      else this.#request(settings);
+      this.#want = { depth: values.depth, width: values.width, seed: values.seed, layer: values.layer, init: values.init as InitChoice, acts: activationsFor(values) };
+      if (this.#stats && statsKey(this.#want) === this.#statsKey) this.#draw(); // only the chart shown changed
+      void this.#pump();
     });
     this.#unwatch = watchChartSize(this.ref('plot'), () => this.#draw());
-  }
-
-  #currentStatsSettings(): LayerStatsSettings | null {
-    const s = this.#stats;
-    return s ? { depth: s.depth, width: s.width, seed: s.seed, layer: s.requestedLayer, sigmoid: s.columns.some((c) => c.act === 'sigmoid') } : null;
-  }
-
-  /** The stats drawn for this box: one chart on a slide (the chosen one, filling the box), all three on a page. */
-  #draw(): void {
-    const stats = this.#stats;
-    if (!stats) return;
-    const plot = this.ref('plot');
-    const size = measureChart(plot, CHART_SIZE);
-    plot.replaceChildren(renderLayerStats(stats, { size, panel: inDeck(this) ? this.#panel : undefined }));
   }
 
   protected stop(): void {
     this.#unbind?.();
     this.#unbind = null;
-    this.#newSample?.removeEventListener('click', this.#onNewSample);
     this.#unwatch?.();
     this.#unwatch = null;
+    this.#newSample?.removeEventListener('click', this.#onNewSample);
     this.#worker?.terminate();
     this.#worker = null;
-    this.#inFlight = false;
-    this.#queued = null;
+    this.#pending.clear();
+    this.#charts.cancel();
+    this.#want = null;
   }
 
-  #request(settings: LayerStatsSettings): void {
-    if (this.#inFlight) {
-      this.#queued = settings;
-      return;
+  /** Depth scans are drawn in the reading view, and on a slide showing that chart. */
+  #needsScans(): boolean {
+    return !inDeck(this) || this.#panel === 'vanishing';
+  }
+
+  /** Computes what the controls ask for, one request at a time, until it is all there (newer settings win). */
+  async #pump(): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      while (this.isConnected && this.#want) {
+        const want = this.#want;
+        if (statsKey(want) !== this.#statsKey) {
+          this.#busy(true);
+          const reply = await this.#ask({ id: ++this.#nextId, settings: want });
+          if (this.#want !== want) continue; // superseded while computing
+          if ('error' in reply) {
+            this.showError(`Could not compute the statistics: ${reply.error}`);
+            break;
+          }
+          if (!('stats' in reply)) break;
+          this.#stats = reply.stats;
+          this.#statsKey = statsKey(want);
+          this.#clearStatus();
+          this.#draw();
+          continue;
+        }
+        const missing = this.#needsScans() ? want.acts.find((act) => !this.#scans.has(scanKey(want, act))) : undefined;
+        if (missing === undefined) break;
+        this.#busy(true);
+        const reply = await this.#ask({ id: ++this.#nextId, kind: 'vanishing', scan: { act: missing, init: initFor(missing, want.init), width: want.width, seed: want.seed } });
+        if ('error' in reply) {
+          this.showError(`Could not scan the depths: ${reply.error}`);
+          break;
+        }
+        if ('scan' in reply) this.#scans.set(scanKey(want, missing), reply.scan);
+        if (this.#want === want) this.#draw(['vanishing']);
+      }
+    } finally {
+      this.#pumping = false;
+      this.#busy(false);
     }
-    this.#inFlight = true;
-    this.dataset.busy = 'true';
-    this.ref('status').textContent = 'Computing…';
-    const request: StatsRequest = { id: ++this.#nextId, settings };
-    const worker = this.#ensureWorker();
-    if (worker) worker.postMessage(request);
-    else setTimeout(() => this.#computeHere(request), 0);
+  }
+
+  #busy(on: boolean): void {
+    if (on) {
+      this.dataset.busy = 'true';
+      const status = this.ref('status');
+      status.textContent = 'Computing…';
+      delete status.dataset.tone;
+    } else {
+      delete this.dataset.busy;
+      if (this.ref('status').textContent === 'Computing…') this.#clearStatus();
+    }
+  }
+
+  #clearStatus(): void {
+    const status = this.ref('status');
+    status.textContent = '';
+    delete status.dataset.tone;
+  }
+
+  #ask(request: StatsRequest | ChunkRequest): Promise<Reply> {
+    return new Promise((resolve) => {
+      const worker = this.#ensureWorker();
+      const answer = (): Reply => ('kind' in request ? answerChunk(request) : answerStats(request));
+      if (!worker) {
+        setTimeout(() => resolve(answer()), 0);
+        return;
+      }
+      this.#pending.set(request.id, resolve);
+      worker.postMessage(request);
+    });
   }
 
   #ensureWorker(): Worker | null {
     if (this.#worker || this.#workerFailed || typeof Worker === 'undefined') return this.#worker;
     try {
       this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-      this.#worker.onmessage = (event: MessageEvent<StatsReply>) => this.#receive(event.data);
+      this.#worker.onmessage = (event: MessageEvent<Reply>) => {
+        const resolve = this.#pending.get(event.data.id);
+        this.#pending.delete(event.data.id);
+        resolve?.(event.data);
+      };
       this.#worker.onerror = (event) => {
         event.preventDefault();
         this.#workerFailed = true;
         this.#worker?.terminate();
         this.#worker = null;
-        this.#computeHere({ id: this.#nextId, settings: this.#currentSettings() });
+        // Whatever was asked of the worker is answered here instead.
+        const waiting = [...this.#pending.values()];
+        this.#pending.clear();
+        for (const resolve of waiting) resolve({ id: -1, error: 'the worker stopped; please change a setting to retry' });
       };
     } catch {
       this.#workerFailed = true;
@@ -101,43 +176,46 @@ class LayerStatsWidget extends WidgetElement {
     return this.#worker;
   }
 
-  #currentSettings(): LayerStatsSettings {
-    return { depth: getParam('depth'), width: getParam('width'), seed: getParam('seed'), layer: getParam('layer'), sigmoid: getParam('sigmoid') };
+  #currentScans(): VanishingScan[] {
+    const want = this.#want;
+    if (!want) return [];
+    return want.acts.flatMap((act) => this.#scans.get(scanKey(want, act)) ?? []);
   }
 
-  #computeHere(request: StatsRequest): void {
-    try {
-      this.#receive({ id: request.id, stats: layerStats(request.settings) });
-    } catch (error) {
-      this.#receive({ id: request.id, error: error instanceof Error ? error.message : String(error) });
-    }
+  /** Draws `panels` (default: every chart this view shows), one chart per task so none is a long one. */
+  #draw(panels?: StatsPanel[]): void {
+    const stats = this.#stats;
+    if (!stats) return;
+    const shown: StatsPanel[] = inDeck(this) ? [this.#panel] : [...STATS_PANELS];
+    this.#layout(this.ref('plot'), shown);
+    const scans = this.#currentScans();
+    this.ref('summary').textContent = [describeLayerStats(stats), scans.length ? describeVanishing(scans) : ''].join(' ').trim();
+    this.#charts.draw((panels ?? shown).filter((p) => shown.includes(p)));
   }
 
-  #receive(reply: StatsReply): void {
-    if (!this.isConnected) return;
-    this.#inFlight = false;
-    const queued = this.#queued;
-    this.#queued = null;
-    if (queued) {
-      this.#request(queued); // a newer request supersedes this reply
-      return;
+  #drawPanel(panel: StatsPanel): void {
+    const stats = this.#stats, box = this.#boxes.get(panel);
+    if (!stats || !box || !this.isConnected) return;
+    // On a slide the one chart fills the plot box; on a page each chart takes the width and its own height.
+    const size = measureChart(this.#boxes.size === 1 ? this.ref('plot') : box, CHART_SIZE);
+    box.replaceChildren(renderStatsPanel(panel, stats, { size, scans: this.#currentScans() }));
+  }
+
+  /** One box per chart shown, kept while the same charts are shown. */
+  #layout(plot: HTMLElement, shown: StatsPanel[]): void {
+    let root = plot.querySelector<HTMLElement>(':scope > .layer-stats-charts');
+    if (!root || [...this.#boxes.keys()].join() !== shown.join()) {
+      root = document.createElement('div');
+      root.className = 'layer-stats-charts';
+      this.#boxes = new Map(shown.map((panel) => {
+        const box = document.createElement('div');
+        box.className = 'chart-box';
+        return [panel, box];
+      }));
+      root.append(...this.#boxes.values());
+      plot.replaceChildren(root);
     }
-    delete this.dataset.busy;
-    const status = this.ref('status');
-    if ('error' in reply) {
-      this.showError(`Could not compute the statistics: ${reply.error}`);
-      return;
-    }
-    status.textContent = '';
-    delete status.dataset.tone;
-    this.#stats = reply.stats;
-    this.#draw();
-    this.ref('summary').textContent = describeLayerStats(reply.stats);
   }
 }
 
 defineWidget('w-layer-stats', LayerStatsWidget);
-
-function sameSettings(a: LayerStatsSettings, b: LayerStatsSettings | null): boolean {
-  return b !== null && a.depth === b.depth && a.width === b.width && a.seed === b.seed && a.layer === b.layer && a.sigmoid === b.sigmoid;
-}

@@ -1,9 +1,10 @@
 /** The layer-statistics widget in words, with the engine's numbers (the figure's text alternative). */
 import type { ActivationColumn, LayerStats, LayerStatsActivation } from './model.ts';
 import type { VanishingScan } from './vanishing.ts';
+import type { InitScheme } from '../../src/engine/index.ts';
 
 export const ACT_NAMES: Record<LayerStatsActivation, string> = { relu: 'ReLU', leaky_relu: 'Leaky ReLU', prelu: 'PReLU', elu: 'ELU', tanh: 'tanh', sigmoid: 'sigmoid' };
-const INIT_NAMES = { 'he-normal': 'He', 'he-uniform': 'He', 'xavier-normal': 'Xavier', 'xavier-uniform': 'Xavier' } as const;
+export const INIT_NAMES: Record<InitScheme, string> = { 'he-normal': 'He', 'he-uniform': 'He', 'xavier-normal': 'Xavier', 'xavier-uniform': 'Xavier', 'small-normal': 'small (σ = 0.01)' };
 
 /** Finite numbers only, typographic minus; small norms in scientific notation. */
 export function fmt(v: number, digits = 2): string {

@@ -18,8 +18,9 @@ import { createMlp, createRng, fractionOfExactZeros, histogram, layerGradientNor
 export type StatsActivation = 'relu' | 'tanh' | 'sigmoid';
 export type LayerStatsActivation = StatsActivation | 'leaky_relu' | 'prelu' | 'elu';
 export const STATS_ACTIVATIONS: readonly LayerStatsActivation[] = ['relu', 'leaky_relu', 'prelu', 'elu', 'tanh', 'sigmoid'];
-export type InitChoice = 'auto' | 'he' | 'xavier';
-export const INIT_CHOICES: readonly InitChoice[] = ['auto', 'he', 'xavier'];
+/** 'small': every weight N(0, 0.01²) whatever the width: the kind of initialisation the scaled ones replaced. */
+export type InitChoice = 'auto' | 'he' | 'xavier' | 'small';
+export const INIT_CHOICES: readonly InitChoice[] = ['auto', 'he', 'xavier', 'small'];
 
 /** Type parameter A: the activations a caller asks for (the three classic ones unless `acts` says otherwise). */
 export interface LayerStatsSettings<A extends LayerStatsActivation = StatsActivation> {
@@ -84,6 +85,7 @@ export const INIT_FOR: Record<LayerStatsActivation, InitScheme> = {
 };
 
 export function initFor(act: LayerStatsActivation, choice: InitChoice): InitScheme {
+  if (choice === 'small') return 'small-normal';
   return choice === 'he' ? 'he-normal' : choice === 'xavier' ? 'xavier-normal' : INIT_FOR[act];
 }
 

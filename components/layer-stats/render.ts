@@ -7,35 +7,32 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
 import { CHART_TEXT, type ChartSize, type Density, chartStyle, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
-import type { LayerStats, StatsActivation } from './model.ts';
-import { ACT_NAMES, describeGradients, describeHistogram, describeZeros, fmt } from './describe.ts';
+import type { LayerStats as AnyLayerStats, LayerStatsActivation as StatsActivation } from './model.ts';
+import type { VanishingScan } from './vanishing.ts';
+import { activationStyle } from '../../src/widgets/charts/activation-style.ts';
+import { ACT_NAMES, describeGradients, describeHistogram, describeVanishing, describeZeros, fmt } from './describe.ts';
 
-export type StatsPanel = 'gradients' | 'zeros' | 'histogram';
-export const STATS_PANELS: readonly StatsPanel[] = ['gradients', 'zeros', 'histogram'];
+type LayerStats = AnyLayerStats<StatsActivation>;
+
+export type StatsPanel = 'gradients' | 'zeros' | 'histogram' | 'vanishing';
+export const STATS_PANELS: readonly StatsPanel[] = ['gradients', 'zeros', 'histogram', 'vanishing'];
 
 export interface RenderOptions {
   document?: Document;
   width?: number;
   /** The box each chart is drawn for; in the reading view only its width and density count. */
   size?: ChartSize;
-  /** Only this chart (a slide shows one at a time); all three by default. */
+  /** Only this chart (a slide shows one at a time); all of them by default. */
   panel?: StatsPanel;
+  /** Depth scans for the 'vanishing' chart, one per activation (those not yet computed are left out). */
+  scans?: readonly VanishingScan[];
 }
 
 /** Preferred heights in the reading view (page, phone); on a slide a chart fills its box. */
 export const CHART_SIZE = { width: 640, height: 260, phoneHeight: 230 };
 
-type Style = { color: string; text: string; dash: string; symbol: string };
-const STYLE: Record<string, Style> = {
-  relu: { color: 'var(--c-blue)', text: 'var(--c-blue-text)', dash: 'none', symbol: 'circle' },
-  tanh: { color: 'var(--c-orange)', text: 'var(--c-orange-text)', dash: '8 5', symbol: 'square' },
-  sigmoid: { color: 'var(--c-green)', text: 'var(--c-green-text)', dash: '2 4', symbol: 'triangle' },
-  leaky_relu: { color: 'var(--c-purple)', text: 'var(--c-purple-text)', dash: '12 4 2 4', symbol: 'diamond' },
-  prelu: { color: 'var(--c-yellow)', text: 'var(--c-yellow-text)', dash: '4 3', symbol: 'star' },
-  elu: { color: 'var(--c-sky)', text: 'var(--c-sky-text)', dash: '1 3', symbol: 'cross' },
-};
-const styleOf = (act: StatsActivation): Style => STYLE[act] ?? STYLE.relu;
-const nameOf = (act: StatsActivation): string => (ACT_NAMES as Record<string, string>)[act] ?? act;
+const styleOf = (act: StatsActivation) => activationStyle(act);
+const nameOf = (act: StatsActivation): string => (ACT_NAMES as Record<string, string>)[act] ?? activationStyle(act).label;
 
 const labelText = (density: Density) => ({ fontSize: CHART_TEXT[density].label, fontWeight: 600, stroke: 'var(--bg-soft)', strokeWidth: 4, paintOrder: 'stroke' }) as const;
 
@@ -87,24 +84,24 @@ export function logTicks(lo: number, hi: number, room: number): number[] {
 }
 
 /** The frame every per-layer chart shares: margins for its text, the layer axis. */
-function layerFrame(s: LayerStats, size: ChartSize) {
+function layerFrame(depth: number, size: ChartSize) {
   const d = size.density;
   const margins = { marginLeft: scaled(62, d), marginRight: scaled(84, d), marginTop: scaled(26, d), marginBottom: scaled(44, d) };
   const inner = size.width - margins.marginLeft - margins.marginRight;
   return {
     ...margins,
-    x: { label: d === 'page' ? 'hidden layer (1 = next to the input)' : 'hidden layer', domain: [0.7, s.depth + 0.3], ticks: layerTicks(s.depth, inner, d), tickFormat: 'd', labelAnchor: 'center', labelOffset: margins.marginBottom - 6 },
+    x: { label: d === 'page' ? 'hidden layer (1 = next to the input)' : 'hidden layer', domain: [0.7, depth + 0.3], ticks: layerTicks(depth, inner, d), tickFormat: 'd', labelAnchor: 'center', labelOffset: margins.marginBottom - 6 },
   } as const;
 }
 
 /** A line and markers per activation over the layers, each with its name at the line's end (kept apart). */
-function perLayerMarks(s: LayerStats, data: Row[], size: ChartSize, labelY: (ends: Row[], pxPerUnit: number) => number[], pxPerUnit: number): Plot.Markish[] {
+function perLayerMarks(acts: readonly StatsActivation[], data: Row[], size: ChartSize, labelY: (ends: Row[], pxPerUnit: number) => number[], pxPerUnit: number): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   const ends: Row[] = [];
   const r = size.density === 'slide' ? 7 : 5.5;
-  for (const c of s.columns) {
-    const own = data.filter((row) => row.act === c.act);
-    const st = styleOf(c.act);
+  for (const act of acts) {
+    const own = data.filter((row) => row.act === act);
+    const st = styleOf(act);
     marks.push(
       Plot.line(own, { x: 'layer', y: 'value', stroke: st.color, strokeWidth: size.density === 'slide' ? 3 : 2.5, strokeDasharray: st.dash }),
       Plot.dot(own, { x: 'layer', y: 'value', symbol: st.symbol, r, fill: st.color, stroke: 'var(--bg)', strokeWidth: 1.5 }),
@@ -124,11 +121,11 @@ export function gradientChart(s: LayerStats, doc: Document | undefined, size: Ch
   const values = data.map((r) => r.value);
   const lo = values.length ? Math.min(...values) / 2 : 1e-3;
   const hi = values.length ? Math.max(...values) * 2 : 1;
-  const frame = layerFrame(s, size);
+  const frame = layerFrame(s.depth, size);
   const plotHeight = Math.max(40, size.height - frame.marginTop - frame.marginBottom);
   const decades = logTicks(lo, hi, tickCount(plotHeight, size.density, CHART_TEXT[size.density].tick * 2.2));
   const decadesPerPx = Math.log10(hi / lo) / plotHeight;
-  const marks = perLayerMarks(s, data, size, (ends, k) => dodge(ends.map((r) => r.value), CHART_TEXT[size.density].label * 1.25 * k), decadesPerPx);
+  const marks = perLayerMarks(s.columns.map((c) => c.act), data, size, (ends, k) => dodge(ends.map((r) => r.value), CHART_TEXT[size.density].label * 1.25 * k), decadesPerPx);
   return plot({
     document: doc,
     width: size.width,
@@ -144,12 +141,12 @@ export function gradientChart(s: LayerStats, doc: Document | undefined, size: Ch
 
 export function zerosChart(s: LayerStats, doc: Document | undefined, size: ChartSize): SVGSVGElement | HTMLElement {
   const data = rows(s, (c) => c.zeroFractions);
-  const frame = layerFrame(s, size);
+  const frame = layerFrame(s.depth, size);
   const plotHeight = Math.max(40, size.height - frame.marginTop - frame.marginBottom);
   const marks: Plot.Markish[] = [
     Plot.ruleY([0.5], { stroke: 'currentColor', strokeDasharray: '3 3', strokeOpacity: 0.7 }),
     Plot.ruleY([0], { stroke: 'currentColor' }),
-    ...perLayerMarks(s, data, size, (ends, k) => dodgeLinear(ends.map((r) => r.value), CHART_TEXT[size.density].label * 1.25 * k), 1 / plotHeight),
+    ...perLayerMarks(s.columns.map((c) => c.act), data, size, (ends, k) => dodgeLinear(ends.map((r) => r.value), CHART_TEXT[size.density].label * 1.25 * k), 1 / plotHeight),
   ];
   return plot({
     document: doc,
@@ -205,11 +202,51 @@ export function histogramChart(s: LayerStats, doc: Document | undefined, size: C
   });
 }
 
-const CHARTS: Record<StatsPanel, (s: LayerStats, doc: Document | undefined, size: ChartSize) => SVGSVGElement | HTMLElement> = {
+/**
+ * For every depth from 1 hidden layer up: the first hidden layer's gradient norm over the last one's (log scale), one
+ * line per activation, with the 10⁻⁶ line a student reads the vanishing depth from (a marker where a line crosses it).
+ */
+export function vanishingChart(scans: readonly VanishingScan[], doc: Document | undefined, size: ChartSize): SVGSVGElement | HTMLElement {
+  const d = size.density;
+  const threshold = scans[0]?.threshold ?? 1e-6;
+  const data = scans.flatMap((scan) => scan.ratios.map((value, i) => ({ act: scan.act, layer: i + 1, value }))).filter((r) => Number.isFinite(r.value) && r.value > 0);
+  const values = data.map((r) => r.value);
+  const lo = Math.min(threshold / 10, ...values) / 2;
+  const hi = Math.max(10, ...values) * 2;
+  const maxDepth = Math.max(2, ...scans.map((scan) => scan.maxDepth));
+  const frame = layerFrame(maxDepth, size);
+  const plotHeight = Math.max(40, size.height - frame.marginTop - frame.marginBottom);
+  const decadesPerPx = Math.log10(hi / lo) / plotHeight;
+  const marks: Plot.Markish[] = [
+    Plot.ruleY([threshold], { stroke: 'currentColor', strokeDasharray: '4 3', strokeOpacity: 0.8 }),
+    Plot.text([threshold], { y: (v: number) => v, text: () => `10⁻⁶ of the last layer's`, frameAnchor: 'left', textAnchor: 'start', dx: 6, dy: scaled(12, d), fill: 'currentColor', ...labelText(d) }),
+    ...perLayerMarks(scans.map((scan) => scan.act), data, size, (ends, k) => dodge(ends.map((r) => r.value), CHART_TEXT[d].label * 1.25 * k), decadesPerPx),
+  ];
+  return plot({
+    document: doc,
+    width: size.width,
+    height: size.height,
+    ...frame,
+    x: { ...frame.x, label: d === 'page' ? 'hidden layers in the network' : 'hidden layers' },
+    style: chartStyle(d),
+    y: { type: 'log', label: d === 'page' ? 'first ÷ last layer gradient norm (log)' : 'first ÷ last layer gradient', domain: [lo, hi], ticks: logTicks(lo, hi, tickCount(plotHeight, d, CHART_TEXT[d].tick * 2.2)), grid: true, tickFormat: (v: number) => fmt(v, 1) },
+    ariaLabel: 'First-layer gradient as a fraction of the last layer’s, against depth',
+    ariaDescription: scans.length ? describeVanishing(scans) : 'The depth scan is being computed.',
+    marks,
+  });
+}
+
+const CHARTS: Record<Exclude<StatsPanel, 'vanishing'>, (s: LayerStats, doc: Document | undefined, size: ChartSize) => SVGSVGElement | HTMLElement> = {
   gradients: gradientChart,
   zeros: zerosChart,
   histogram: histogramChart,
 };
+
+/** One chart of the widget. */
+export function renderStatsPanel(panel: StatsPanel, s: LayerStats, options: RenderOptions = {}): SVGSVGElement | HTMLElement {
+  const size = resolveSize(options, CHART_SIZE);
+  return panel === 'vanishing' ? vanishingChart(options.scans ?? [], options.document, size) : CHARTS[panel](s, options.document, size);
+}
 
 export function renderLayerStats(s: LayerStats, options: RenderOptions = {}): HTMLElement {
   const doc = options.document ?? document;
@@ -217,6 +254,6 @@ export function renderLayerStats(s: LayerStats, options: RenderOptions = {}): HT
   const root = doc.createElement('div');
   root.className = 'layer-stats-charts';
   const panels = options.panel ? [options.panel] : STATS_PANELS;
-  root.append(...panels.map((panel) => CHARTS[panel](s, doc, size)));
+  root.append(...panels.map((panel) => renderStatsPanel(panel, s, { ...options, document: doc, size })));
   return root;
 }

@@ -8,8 +8,8 @@
 import { layerStats, layerStatsColumn, normalizeLayerStatsSettings, type ActivationColumn, type LayerStats, type LayerStatsActivation, type LayerStatsSettings } from './model.ts';
 import { vanishingDepth, type VanishingScan, type VanishingScanSettings } from './vanishing.ts';
 
-export type StatsRequest = { id: number; settings: LayerStatsSettings };
-export type StatsReply = { id: number; stats: LayerStats } | { id: number; error: string };
+export type StatsRequest = { id: number; settings: LayerStatsSettings<LayerStatsActivation> };
+export type StatsReply = { id: number; stats: LayerStats<LayerStatsActivation> } | { id: number; error: string };
 
 export type ChunkRequest =
   | { id: number; kind: 'column'; settings: LayerStatsSettings<LayerStatsActivation>; act: LayerStatsActivation }

@@ -4,7 +4,7 @@
 export { type Rng, type Seed, createRng, hashSeed } from './rng.ts';
 export { type Matrix, createMatrix, matrixFromRows, matrixToRows, matrixRow, cloneMatrix, matmul, transpose } from './matrix.ts';
 export { dense, denseBackward, denseForwardInto, denseParameterGradientInto, denseInputGradientInto } from './dense.ts';
-export { type InitScheme, INIT_SCHEMES, initVariance, initWeights } from './init.ts';
+export { type InitScheme, INIT_SCHEMES, SMALL_INIT_STD, initVariance, initWeights } from './init.ts';
 export type { Parameter } from './parameter.ts';
 
 export type { Activation, ActivationMode, ActivationName, ActivationParams, ActivationSpec } from './activations/activation.ts';

@@ -22,7 +22,7 @@ export const PARAMS = {
   act: { kind: 'choice', label: 'Activation', values: ACTIVATION_NAMES, default: 'relu' },
   dataset: { kind: 'choice', label: 'Dataset', values: DATASET_NAMES, default: 'spirals' },
   noise: { kind: 'number', label: 'Label noise', min: 0, max: 0.5, step: 0.01, default: 0.1 },
-  depth: { kind: 'integer', label: 'Hidden layers', min: 1, max: 6, default: 2 },
+  depth: { kind: 'integer', label: 'Hidden layers', min: 1, max: 24, default: 2 },
   width: { kind: 'integer', label: 'Units per hidden layer', min: 2, max: 128, default: 32 },
   x: { kind: 'number', label: 'Input x', min: -4, max: 4, step: 0.1, default: 1.5 },
   slope: { kind: 'number', label: 'Leaky ReLU negative slope', min: 0, max: 1, step: 0.01, default: 0.01 },
@@ -34,9 +34,24 @@ export const PARAMS = {
   targetError: { kind: 'number', label: 'Target training error (%)', min: 1, max: 50, step: 1, default: 10 },
   train: { kind: 'boolean', label: 'RReLU training mode (a random slope per input)', default: false },
   sigmoid: { kind: 'boolean', label: 'Also show sigmoid', default: false },
-  layer: { kind: 'integer', label: 'Hidden layer shown in the histogram', min: 1, max: 6, default: 1 },
-  // The layer-stats chart a slide shows (the reading view shows all three).
-  statsPanel: { kind: 'choice', label: 'Chart', values: ['gradients', 'zeros', 'histogram'], default: 'gradients' },
+  layer: { kind: 'integer', label: 'Hidden layer shown in the histogram', min: 1, max: 24, default: 1 },
+  // The layer-stats chart a slide shows (the reading view shows them all).
+  statsPanel: { kind: 'choice', label: 'Chart', values: ['gradients', 'zeros', 'histogram', 'vanishing'], default: 'gradients' },
+  // layer-stats: the initialisation of every column ('auto': He for rectifiers, Xavier for tanh and sigmoid; 'small':
+  // N(0, 0.01²) whatever the width), and whether the ReLU variants join ReLU, tanh and sigmoid.
+  init: { kind: 'choice', label: 'Initialisation', values: ['auto', 'he', 'xavier', 'small'], default: 'auto' },
+  variants: { kind: 'boolean', label: 'Also show Leaky ReLU, PReLU and ELU', default: false },
+  // variants-race: stress (a larger learning rate and negative initial biases), replicates per activation, which
+  // lanes run, and the chart a slide shows.
+  stress: { kind: 'boolean', label: 'Stress: learning rate 0.3 and hidden biases starting at −0.5', default: false },
+  seeds: { kind: 'integer', label: 'Seeds per activation', min: 1, max: 5, default: 3 },
+  raceRelu: { kind: 'boolean', label: 'ReLU', default: true },
+  raceLeaky: { kind: 'boolean', label: 'Leaky ReLU', default: true },
+  racePrelu: { kind: 'boolean', label: 'PReLU', default: true },
+  raceRrelu: { kind: 'boolean', label: 'RReLU', default: true },
+  raceElu: { kind: 'boolean', label: 'ELU', default: true },
+  raceTanh: { kind: 'boolean', label: 'tanh', default: true },
+  racePanel: { kind: 'choice', label: 'Chart', values: ['inactive', 'loss', 'means'], default: 'inactive' },
   // Dropout widgets (dropout-mask, inverted-dropout): input-layer drop probability (Srivastava et al. 2014 typically
   // drop 0.2 of the inputs), the sample of the mini-batch shown, which layers drop, and counters that make a
   // button press a function of the store (so the presenter and projector windows show the same masks).

@@ -7,16 +7,20 @@
 import { bindControls } from './controls.ts';
 import { requireRole } from './roles.ts';
 import { createTrainingRun, type TrainingRunOptions } from './training-run.ts';
-import type { ParamValues } from './params.ts';
+import type { ParamName, ParamValues } from './params.ts';
 
 export interface TrainingWidgetOptions extends Pick<TrainingRunOptions, 'advance' | 'draw' | 'restart' | 'describe'> {
   /** The parameters, once at the start and after every accepted change (before the run restarts). */
   onParams?(values: ParamValues): void;
+  /** Parameters that only change what is shown (e.g. which chart a slide shows): a change of these alone calls
+   * onView and keeps the run going. */
+  viewParams?: readonly ParamName[];
+  onView?(values: ParamValues): void;
 }
 
 /** Wire `element`'s training run and controls; returns the function that undoes both (for the widget's stop()). */
 export function startTrainingWidget(element: HTMLElement, options: TrainingWidgetOptions): () => void {
-  const { advance, draw, restart, describe, onParams } = options;
+  const { advance, draw, restart, describe, onParams, viewParams = [], onView } = options;
   const run = createTrainingRun({
     element,
     play: requireRole<HTMLButtonElement>(element, 'play'),
@@ -28,7 +32,15 @@ export function startTrainingWidget(element: HTMLElement, options: TrainingWidge
     restart,
     describe,
   });
+  let last: ParamValues | null = null;
   const unbind = bindControls(element, (values) => {
+    const changed = last === null ? null : (Object.keys(values) as ParamName[]).filter((name) => values[name] !== last![name]);
+    last = values;
+    if (changed !== null && changed.length > 0 && changed.every((name) => viewParams.includes(name))) {
+      onView?.(values);
+      return;
+    }
+    onView?.(values);
     onParams?.(values);
     run.reset();
   });

@@ -12,9 +12,12 @@ describe('He and Xavier initialisation', () => {
     expect(initVariance('he-uniform', 50, 10)).toBe(2 / 50);
     expect(initVariance('xavier-normal', 50, 10)).toBe(2 / 60);
     expect(initVariance('xavier-uniform', 50, 10)).toBe(2 / 60);
+    // The fixed small scale ignores the layer's size: σ = 0.01 for any fan-in and fan-out.
+    expect(initVariance('small-normal', 50, 10)).toBeCloseTo(1e-4, 15);
+    expect(initVariance('small-normal', 5000, 3)).toBeCloseTo(1e-4, 15);
   });
 
-  for (const scheme of ['he-normal', 'he-uniform', 'xavier-normal', 'xavier-uniform'] as const) {
+  for (const scheme of ['he-normal', 'he-uniform', 'xavier-normal', 'xavier-uniform', 'small-normal'] as const) {
     it(`${scheme}: shape (in, out), sample variance within 5% of the target (N = 20000)`, () => {
       const W = initWeights(scheme, 100, 200, createRng(scheme));
       expect([W.rows, W.cols]).toEqual([100, 200]);

@@ -69,6 +69,17 @@ describe('startTrainingWidget', () => {
     expect(log.slice(-2)).toEqual(['params', 'reset']);
   });
 
+  it('keeps the run going when only a view parameter changed (which chart a slide shows)', () => {
+    const views: string[] = [];
+    startTrainingWidget(shell(), { ...work, onParams: () => log.push('params'), viewParams: ['statsPanel'], onView: (v) => views.push(v.statsPanel) });
+    log.length = 0;
+    onChange?.({ ...defaultValues(), statsPanel: 'zeros' });
+    expect(log).toEqual([]);
+    expect(views.at(-1)).toBe('zeros');
+    onChange?.({ ...defaultValues(), statsPanel: 'zeros', seed: 3 }); // a real change restarts as before
+    expect(log).toEqual(['params', 'reset']);
+  });
+
   it('returns one stop that unbinds the controls, then disposes of the run', () => {
     const stop = startTrainingWidget(shell(), work);
     log.length = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { layerStats, type LayerStats } from '../../../components/layer-stats/model.ts';
+import { vanishingDepth } from '../../../components/layer-stats/vanishing.ts';
 import { logTicks, renderLayerStats } from '../../../components/layer-stats/render.ts';
 import { describeLayerStats, fmt, pct } from '../../../components/layer-stats/describe.ts';
 
@@ -16,8 +17,9 @@ describe('renderLayerStats', () => {
       'Gradient norm per hidden layer',
       'Fraction of exact zeros per hidden layer',
       "Histogram of hidden layer 2's activations",
+      'First-layer gradient as a fraction of the last layer’s, against depth',
     ]);
-    for (const svg of svgs) expect(svg.getAttribute('aria-description')?.length).toBeGreaterThan(40);
+    for (const svg of svgs.slice(0, 3)) expect(svg.getAttribute('aria-description')?.length).toBeGreaterThan(40);
     expect(root.outerHTML).not.toMatch(/NaN|Infinity/);
     expect(root.querySelectorAll('g[aria-label]').length).toBe(0);
     const histogram = svgs[2];
@@ -25,7 +27,7 @@ describe('renderLayerStats', () => {
   });
 
   it('draws one chart, filling the box it is given, when a slide asks for a panel', () => {
-    for (const panel of ['gradients', 'zeros', 'histogram'] as const) {
+    for (const panel of ['gradients', 'zeros', 'histogram', 'vanishing'] as const) {
       const one = renderLayerStats(s, { document, panel, size: { width: 660, height: 380, density: 'slide' } });
       const svgs = one.querySelectorAll('svg[aria-label]');
       expect(svgs).toHaveLength(1);
@@ -91,5 +93,18 @@ describe('logTicks', () => {
     expect(logTicks(1e-12, 1, 4).length).toBeLessThanOrEqual(4);
     expect(logTicks(1e-12, 1, 4)[0]).toBe(1e-12);
     for (const t of logTicks(3e-7, 40, 20)) expect(Math.log10(t) % 1).toBeCloseTo(0, 12);
+  });
+});
+
+describe('the depth scan chart', () => {
+  it('draws each scan with the 10⁻⁶ line and says where each gradient vanished', () => {
+    const scans = [vanishingDepth({ act: 'sigmoid', init: 'xavier-normal', width: 8, seed: 1 }), vanishingDepth({ act: 'relu', init: 'he-normal', width: 8, seed: 1, maxDepth: 12 })];
+    const svg = renderLayerStats(layerStats({ depth: 2, width: 8, seed: 1, layer: 1 }), { document, panel: 'vanishing', scans, size: { width: 640, height: 300, density: 'page' } }).querySelector('svg')!;
+    expect(svg.textContent).toContain('10⁻⁶');
+    expect(svg.textContent).toContain('sigmoid');
+    expect(svg.getAttribute('aria-description')).toContain(`sigmoid with Xavier init: from ${scans[0].depth} hidden layers`);
+    // One dot per depth tried, for every scan.
+    expect(svg.querySelectorAll('path[d], circle').length).toBeGreaterThanOrEqual(scans[0].ratios.length + scans[1].ratios.length);
+    expect(svg.outerHTML).not.toMatch(/NaN|Infinity/);
   });
 });
