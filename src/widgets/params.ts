@@ -43,7 +43,7 @@ export const PARAMS = {
   variants: { kind: 'boolean', label: 'Also show Leaky ReLU, PReLU and ELU', default: false },
   // variants-race: stress (a larger learning rate and negative initial biases), replicates per activation, which
   // lanes run, and the chart a slide shows.
-  stress: { kind: 'boolean', label: 'Stress: learning rate 0.3 and hidden biases starting at −0.5', default: false },
+  stress: { kind: 'boolean', label: 'Stress (three times the step size, hidden biases starting at −0.5)', default: false },
   seeds: { kind: 'integer', label: 'Seeds per activation', min: 1, max: 5, default: 3 },
   raceRelu: { kind: 'boolean', label: 'ReLU', default: true },
   raceLeaky: { kind: 'boolean', label: 'Leaky ReLU', default: true },
