@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import digitsAsset from './src/digits/integration.ts';
 import offlinePrecache from './src/offline/integration.ts';
 
 /** Base path for hosting under a sub-path (GitHub Pages project sites): BASE_PATH=/repo-name/ */
@@ -24,8 +25,10 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },
-  // offlinePrecache: writes <base>sw.js, the service worker that precaches the whole site (src/offline/).
-  integrations: [mdx(), offlinePrecache()],
+  // digitsAsset: writes <base>data/mnist-10k.bin, the MNIST digits for the digits widgets (src/digits/).
+  // offlinePrecache: writes <base>sw.js, the service worker that precaches the whole site (src/offline/). It must
+  // come last: its build:done hook lists the output's files, and hooks run in this order.
+  integrations: [mdx(), digitsAsset(), offlinePrecache()],
   // Stylesheets always as files: the Content-Security-Policy allows no <style> elements.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Never inline scripts: the Content-Security-Policy allows same-origin script files only.

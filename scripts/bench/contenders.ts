@@ -3,7 +3,7 @@
 
 import { type Mlp, type Sgd, createMlp, createRng, createSgd } from '../../src/engine/index.ts';
 import { type DenseMlp, createDenseMlp } from './dense-mlp.ts';
-import { DROPOUT_P, LEARNING_RATE, SIZES, type Weights, type Workload, copyWeights } from './workload.ts';
+import { type NetSpec, type Weights, type Workload, copyWeights } from './workload.ts';
 
 export interface Contender {
   readonly name: string;
@@ -25,14 +25,15 @@ export interface Contender {
   dispose(): void;
 }
 
-const CONFIG = { sizes: [...SIZES], activation: { name: 'relu' as const }, dropoutP: DROPOUT_P };
+const configOf = (spec: NetSpec) => ({ sizes: [...spec.sizes], activation: { name: 'relu' as const }, dropoutP: spec.dropoutP, inputDropoutP: spec.inputDropoutP });
 
 /** The engine's own dropout stream: both engine variants draw the same masks (the check that they agree needs it). */
 const dropoutRng = (workload: Workload) => createRng(workload.seed).fork('dropout');
 
 export function engineContender(workload: Workload): Contender {
-  const net = createMlp(CONFIG, { weights: copyWeights(workload.initialWeights) });
-  const sgd: Sgd = createSgd({ lr: LEARNING_RATE });
+  const config = configOf(workload.spec);
+  const net = createMlp(config, { weights: copyWeights(workload.initialWeights) });
+  const sgd: Sgd = createSgd({ lr: workload.spec.lr, momentum: workload.spec.momentum });
   const parameters = net.parameters();
   const mode = { training: true, rng: dropoutRng(workload) };
   const { batches, grid } = workload;
@@ -55,7 +56,7 @@ export function engineContender(workload: Workload): Contender {
     },
     trainedWeights: () => copyWeights(net.layers),
     prepareInference(weights) {
-      inferNet = createMlp(CONFIG, { weights: copyWeights(weights) });
+      inferNet = createMlp(config, { weights: copyWeights(weights) });
     },
     infer: () => (inferNet as Mlp).forward(grid).logits.data,
     liveTensors: () => 0,
@@ -63,8 +64,10 @@ export function engineContender(workload: Workload): Contender {
   };
 }
 
+/** Workload A only (plain SGD, no input dropout). */
 export function engineDenseContender(workload: Workload): Contender {
-  const net = createDenseMlp(workload.initialWeights, DROPOUT_P, LEARNING_RATE, dropoutRng(workload));
+  if (workload.spec.momentum !== 0 || workload.spec.inputDropoutP !== 0) throw new RangeError('engine (dense) runs plain SGD without input dropout');
+  const net = createDenseMlp(workload.initialWeights, workload.spec.dropoutP, workload.spec.lr, dropoutRng(workload));
   const { batches, grid } = workload;
   let cursor = 0, inferNet: DenseMlp | null = null;
   return {
@@ -84,7 +87,7 @@ export function engineDenseContender(workload: Workload): Contender {
     },
     trainedWeights: () => copyWeights(net.layers),
     prepareInference(weights) {
-      inferNet = createDenseMlp(weights, DROPOUT_P, LEARNING_RATE, createRng('unused'));
+      inferNet = createDenseMlp(weights, workload.spec.dropoutP, workload.spec.lr, createRng('unused'));
     },
     infer: () => (inferNet as DenseMlp).forward(grid).data,
     liveTensors: () => 0,

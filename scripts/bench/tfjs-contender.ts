@@ -2,7 +2,8 @@
 // in this process. Each gets the engine's initial weights (as float32), the same batches in the same order, and
 // trains the way a tfjs user would write it efficiently: matMul + bias + ReLU (see logitsOf), tf.dropout (tfjs samples its
 // own masks with its own RNG: the same work, different random draws), tf.losses.softmaxCrossEntropy (mean over the
-// batch) and optimizer.minimize with tf.train.sgd(0.1), everything inside tf.tidy, nothing leaked.
+// batch) and optimizer.minimize with tf.train.sgd (or tf.train.momentum when the workload uses momentum), everything
+// inside tf.tidy, nothing leaked.
 // Nothing is downloaded: the .wasm binaries are read from node_modules (and fetch is disabled while they load).
 
 import { existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { Contender } from './contenders.ts';
-import { DROPOUT_P, LEARNING_RATE, SIZES, type Weights, type Workload } from './workload.ts';
+import type { NetSpec, Weights, Workload } from './workload.ts';
 
 export type TfjsBackend = 'cpu' | 'wasm';
 
@@ -58,8 +59,8 @@ const toLayer = ({ W, b }: Weights, variable: boolean): Layer => {
 /** Logits of the net, dropout after each hidden layer in training. Each dense layer is either one fused op
  * (matMul + bias + ReLU) or three separate ops: whichever the backend runs faster (measured here: fused for
  * inference on both backends and for training on the CPU backend; separate ops train ~15% faster on wasm). */
-function logitsOf(layers: readonly Layer[], x: tf.Tensor2D, training: boolean, fused: boolean): tf.Tensor2D {
-  let h = x;
+function logitsOf(layers: readonly Layer[], x: tf.Tensor2D, training: boolean, fused: boolean, spec: NetSpec): tf.Tensor2D {
+  let h = training && spec.inputDropoutP > 0 ? (tf.dropout(x, spec.inputDropoutP) as tf.Tensor2D) : x;
   layers.forEach(({ W, b }, l) => {
     const last = l === layers.length - 1;
     if (fused) h = tf.fused.matMul({ a: h, b: W, bias: b, activation: last ? 'linear' : 'relu' }) as tf.Tensor2D;
@@ -67,7 +68,7 @@ function logitsOf(layers: readonly Layer[], x: tf.Tensor2D, training: boolean, f
       h = tf.add(tf.matMul(h, W), b);
       if (!last) h = tf.relu(h);
     }
-    if (!last && training) h = tf.dropout(h, DROPOUT_P) as tf.Tensor2D;
+    if (!last && training) h = tf.dropout(h, spec.dropoutP) as tf.Tensor2D;
   });
   return h;
 }
@@ -77,14 +78,15 @@ export async function tfjsContender(backend: TfjsBackend, workload: Workload): P
   await tf.setBackend(backend);
   const layers = workload.initialWeights.map((w) => toLayer(w, true));
   const varList = layers.flatMap(({ W, b }) => [W, b]) as tf.Variable[];
-  const classes = SIZES[SIZES.length - 1];
+  const { spec } = workload;
+  const classes = spec.sizes[spec.sizes.length - 1];
   const xs = workload.batches.map(({ x }) => tf.tensor2d(Float32Array.from(x.data), [x.rows, x.cols]));
   const ys = workload.batches.map(({ labels }) => tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat()));
   const grid = tf.tensor2d(Float32Array.from(workload.grid.data), [workload.grid.rows, workload.grid.cols]);
-  const optimizer = tf.train.sgd(LEARNING_RATE);
+  const optimizer = spec.momentum > 0 ? tf.train.momentum(spec.lr, spec.momentum) : tf.train.sgd(spec.lr);
   let cursor = 0, inferLayers: Layer[] | null = null;
   const fusedTraining = backend === 'cpu';
-  const lossFor = (s: number) => () => tf.losses.softmaxCrossEntropy(ys[s], logitsOf(layers, xs[s], true, fusedTraining)) as tf.Scalar;
+  const lossFor = (s: number) => () => tf.losses.softmaxCrossEntropy(ys[s], logitsOf(layers, xs[s], true, fusedTraining, spec)) as tf.Scalar;
   const wasm = `${info.wasm.simd ? 'SIMD' : 'no SIMD'}, ${info.wasm.threads ? 'threads' : '1 thread (tfjs disables wasm threads in Node)'}`;
   return {
     name: `tfjs-${backend}`,
@@ -116,7 +118,7 @@ export async function tfjsContender(backend: TfjsBackend, workload: Workload): P
       inferLayers = weights.map((w) => toLayer(w, false));
     },
     infer() {
-      const logits = tf.tidy(() => logitsOf(inferLayers as Layer[], grid, false, true));
+      const logits = tf.tidy(() => logitsOf(inferLayers as Layer[], grid, false, true, spec));
       const out = logits.dataSync(); // reading the result back is part of the work
       logits.dispose();
       return out;

@@ -16,6 +16,19 @@ export const GRID_SIDE = 64;
 /** Distinct batches prepared; training cycles through them in order. */
 export const BATCH_COUNT = 512;
 
+/** The network and optimiser every contender of a workload builds: ReLU hidden layers, inverted dropout. */
+export interface NetSpec {
+  readonly sizes: readonly number[];
+  /** Drop probability of the inputs (0: none) and after each hidden layer. */
+  readonly inputDropoutP: number;
+  readonly dropoutP: number;
+  readonly lr: number;
+  /** SGD momentum (0: plain SGD). */
+  readonly momentum: number;
+}
+
+export const SPEC_A: NetSpec = { sizes: SIZES, inputDropoutP: 0, dropoutP: DROPOUT_P, lr: LEARNING_RATE, momentum: 0 };
+
 export interface Weights {
   readonly W: Matrix;
   readonly b: Float64Array;
@@ -27,8 +40,10 @@ export interface Batch {
 }
 
 export interface Workload {
+  readonly spec: NetSpec;
   readonly data: { readonly x: Matrix; readonly labels: Int32Array; readonly classes: number };
   readonly batches: readonly Batch[];
+  /** What inference evaluates in one pass (workload B: the grid; C: the test digits). */
   readonly grid: Matrix;
   readonly initialWeights: readonly Weights[];
   readonly seed: string;
@@ -41,7 +56,7 @@ export function createWorkload(seed = 'bench'): Workload {
   const batches = Array.from({ length: BATCH_COUNT }, (_, s) => takeRows(data.x, data.labels, order.subarray(s * BATCH_SIZE, (s + 1) * BATCH_SIZE)));
   const net = createMlp({ sizes: [...SIZES], activation: { name: 'relu' }, dropoutP: DROPOUT_P }, { scheme: 'he-normal', rng: rng.fork('init') });
   const initialWeights = net.layers.map(({ W, b }) => ({ W: { rows: W.rows, cols: W.cols, data: W.data.slice() }, b: b.slice() }));
-  return { data, batches, grid: gridOver(data.x, GRID_SIDE, 0.1), initialWeights, seed };
+  return { spec: SPEC_A, data, batches, grid: gridOver(data.x, GRID_SIDE, 0.1), initialWeights, seed };
 }
 
 /** Example indices for `batches` minibatches of `batchSize`: without replacement within an epoch, reshuffled (by
@@ -88,7 +103,7 @@ export function gridOver(x: Matrix, side: number, margin: number): Matrix {
   return { rows: side * side, cols: 2, data };
 }
 
-function takeRows(x: Matrix, labels: Int32Array, indices: Int32Array): Batch {
+export function takeRows(x: Matrix, labels: Int32Array, indices: Int32Array): Batch {
   const data = new Float64Array(indices.length * x.cols);
   const out = new Int32Array(indices.length);
   indices.forEach((i, r) => {

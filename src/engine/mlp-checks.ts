@@ -35,9 +35,11 @@ export function checkInitWeights(weights: readonly LayerWeights[], sizes: readon
 
 export function checkForwardMode(mode: ForwardMode, batchSize: number, sizes: readonly number[]): void {
   if (mode === null || typeof mode !== 'object' || typeof mode.training !== 'boolean') {
-    throw new TypeError(`mlp mode must be {training: boolean, rng?, masks?}, got ${describeValue(mode)}`);
+    throw new TypeError(`mlp mode must be {training: boolean, rng?, masks?, inputMask?}, got ${describeValue(mode)}`);
   }
-  if (mode.masks === undefined || !mode.training) return;
+  if (!mode.training) return;
+  if (mode.inputMask !== undefined && mode.inputMask !== null) assertBinaryMask(mode.inputMask, 'mlp inputMask', batchSize * sizes[0]);
+  if (mode.masks === undefined) return;
   const hiddenCount = sizes.length - 2;
   if (!Array.isArray(mode.masks) || mode.masks.length !== hiddenCount) {
     throw new RangeError(`mlp masks must have ${hiddenCount} entries (one per hidden layer), got ${describeValue(mode.masks)}`);

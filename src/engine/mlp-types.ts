@@ -26,6 +26,9 @@ export interface ForwardMode {
   /** Explicit 0/1 masks per hidden layer (batch × units), e.g. for replaying PyTorch; they override sampling and are
    * applied as a = f(z) ⊙ m / (1 − p) even when p = 0. Ignored in evaluation. */
   readonly masks?: readonly (Float64Array | null | undefined)[];
+  /** An explicit 0/1 mask on the inputs (batch × inputs), applied as x ⊙ m / (1 − inputDropoutP) even when that p is
+   * 0; overrides sampling. Ignored in evaluation. */
+  readonly inputMask?: Float64Array | null;
 }
 
 /** Views into the network's buffers: valid until the next forward pass with the same batch size. */
@@ -37,6 +40,10 @@ export interface ForwardPass {
   readonly hidden: readonly Matrix[];
   /** The mask applied to each hidden layer, or null where none was. */
   readonly masks: readonly (Float64Array | null)[];
+  /** What the first dense layer saw: the batch itself, or x ⊙ m / (1 − p) with input dropout. */
+  readonly input: Matrix;
+  /** The mask applied to the inputs, or null. */
+  readonly inputMask: Float64Array | null;
 }
 
 export interface LayerWeights {

@@ -18,7 +18,11 @@ export interface TrainingBuffers {
   readonly gate: (Float64Array | null)[];
   /** dL/dz[l] for every layer (dz[L − 1] = dL/dlogits). */
   readonly dz: Matrix[];
+  /** Input dropout's mask and x ⊙ m / (1 − p) (batch × inputs), created on first use. */
+  inputDropout: { readonly mask: Float64Array; readonly dropped: Matrix } | null;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export interface Workspace {
   readonly batchSize: number;
@@ -29,7 +33,7 @@ export interface Workspace {
   /** The mask applied to each hidden layer in the last forward pass, or null. */
   readonly masks: (Float64Array | null)[];
   /** What forward() returns: one object per workspace, its views refreshed by every pass (no allocation). */
-  readonly pass: ForwardPass;
+  readonly pass: Mutable<ForwardPass>;
   training: TrainingBuffers | null;
 }
 
@@ -38,7 +42,7 @@ export function createWorkspace(sizes: readonly number[], batchSize: number): Wo
   const z = Array.from({ length: L }, (_, l) => createMatrix(batchSize, sizes[l + 1]));
   const a = Array.from({ length: L - 1 }, (_, h) => createMatrix(batchSize, sizes[h + 1]));
   const masks = new Array<Float64Array | null>(L - 1).fill(null);
-  const pass: ForwardPass = { logits: z[L - 1], preActivations: z.slice(0, L - 1), hidden: a, masks };
+  const pass: Mutable<ForwardPass> = { logits: z[L - 1], preActivations: z.slice(0, L - 1), hidden: a, masks, input: createMatrix(0, sizes[0]), inputMask: null };
   return { batchSize, z, a, masks, pass, training: null };
 }
 
@@ -53,6 +57,7 @@ export function ensureTrainingBuffers(workspace: Workspace, sizes: readonly numb
     gateBuffer: Array.from({ length: L - 1 }, (_, h) => new Float64Array(hiddenLength(h))),
     gate: new Array<Float64Array | null>(L - 1).fill(null),
     dz: Array.from({ length: L }, (_, l) => createMatrix(B, sizes[l + 1])),
+    inputDropout: null,
   };
   return workspace.training;
 }

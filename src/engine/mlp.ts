@@ -1,5 +1,5 @@
-// A multilayer perceptron for classification: dense layers z = x W + b, each hidden layer followed by its
-// activation and inverted dropout, softmax cross-entropy on the logits. Parameters (W, b per layer, PReLU slopes)
+// A multilayer perceptron for classification: optional inverted dropout on the inputs, dense layers z = x W + b,
+// each hidden layer followed by its activation and inverted dropout, softmax cross-entropy on the logits. Parameters (W, b per layer, PReLU slopes)
 // keep value and gradient side by side; one forward and one backward pass fill every gradient.
 //
 // Backward, per hidden layer h (a = f(z) ⊙ m / (1 − p)):
@@ -11,12 +11,12 @@
 
 import { activation as createActivation } from './activations/registry.ts';
 import { denseForwardInto, denseInputGradientInto, denseParameterGradientInto } from './dense.ts';
-import { sampleDropoutMaskInto } from './dropout.ts';
 import { assertInitScheme, initWeights } from './init.ts';
 import { assertLabels, softmaxCrossEntropyInto } from './loss.ts';
 import { type Matrix, assertMatrix, matrixFromRows, matrixToRows } from './matrix.ts';
 import { checkForwardMode, checkInitWeights } from './mlp-checks.ts';
 import { type MlpConfig, type NormalizedMlpConfig, normalizeMlpConfig } from './mlp-config.ts';
+import { dropHidden, dropInputs } from './mlp-dropout.ts';
 import type { DenseLayer, ForwardMode, ForwardPass, HiddenLayer, MlpInit } from './mlp-types.ts';
 import { type Workspace, WorkspaceCache, ensureTrainingBuffers } from './mlp-workspace.ts';
 import type { Parameter } from './parameter.ts';
@@ -32,12 +32,15 @@ export class Mlp {
   readonly sizes: readonly number[];
   readonly layers: readonly DenseLayer[];
   readonly hiddenLayers: readonly HiddenLayer[];
+  /** Drop probability of the inputs in training (0: none). */
+  readonly inputDropoutP: number;
   readonly #parameters: Parameter[];
   readonly #workspaces: WorkspaceCache;
 
   constructor(config: NormalizedMlpConfig, init: MlpInit) {
     this.config = config;
     this.sizes = config.sizes;
+    this.inputDropoutP = config.inputDropoutP;
     const L = this.sizes.length - 1;
     const weights: { W: Matrix; b: Float64Array }[] = [];
     if ('scheme' in init) {
@@ -84,11 +87,11 @@ export class Mlp {
     checkForwardMode(mode, x.rows, this.sizes);
     if (x.rows === 0) throw new RangeError('mlp batch must have at least 1 example, got 0');
     const workspace = this.#workspaces.get(x.rows);
-    this.#forward(workspace, x, mode, true);
+    const { input } = this.#forward(workspace, x, mode, true);
     const training = ensureTrainingBuffers(workspace, this.sizes);
     const L = this.layers.length;
     const loss = softmaxCrossEntropyInto(workspace.z[L - 1], labels, training.dz[L - 1]);
-    this.#backward(workspace, x);
+    this.#backward(workspace, input);
     return loss;
   }
 
@@ -107,8 +110,11 @@ export class Mlp {
   #forward(workspace: Workspace, x: Matrix, mode: ForwardMode, withDerivatives: boolean): ForwardPass {
     const buffers = mode.training || withDerivatives ? ensureTrainingBuffers(workspace, this.sizes) : null;
     const L = this.layers.length;
-    const masks = workspace.masks;
-    let input = x;
+    const masks = workspace.masks, pass = workspace.pass;
+    const dropped = mode.training && buffers !== null ? dropInputs(x, this.inputDropoutP, mode, buffers) : { input: x, mask: null };
+    pass.input = dropped.input;
+    pass.inputMask = dropped.mask;
+    let input = dropped.input;
     for (let l = 0; l < L; l++) {
       denseForwardInto(input, this.layers[l].W, this.layers[l].b, workspace.z[l]);
       if (l === L - 1) break;
@@ -117,27 +123,14 @@ export class Mlp {
       const z = workspace.z[h], a = workspace.a[h].data;
       const derivative = withDerivatives && buffers !== null ? buffers.derivative[h] : null;
       activation.forwardInto(z.data, a, derivative, z.cols, mode); // ForwardMode is an ActivationMode
-      let mask: Float64Array | null = null;
-      if (mode.training && buffers !== null) {
-        const given = mode.masks?.[h];
-        if (given !== null && given !== undefined) (mask = buffers.mask[h]).set(given);
-        else if (dropoutP > 0) {
-          if (mode.rng === undefined) throw new TypeError(`mlp training with dropout p = ${dropoutP} needs mode.rng or mode.masks`);
-          sampleDropoutMaskInto(mode.rng, dropoutP, (mask = buffers.mask[h]));
-        }
-      }
+      const mask = mode.training && buffers !== null ? dropHidden(a, h, dropoutP, mode, buffers) : null;
       masks[h] = mask;
-      if (mask !== null) {
-        const scale = 1 / (1 - dropoutP);
-        // Branch-free on purpose: a random mask makes "if (mask[i] === 0)" a coin-flip branch the CPU mispredicts.
-        for (let i = 0; i < a.length; i++) a[i] *= mask[i] * scale;
-      }
       if (withDerivatives && buffers !== null && derivative !== null) {
         buffers.gate[h] = this.#gate(buffers.gateBuffer[h], derivative, mask, dropoutP, activation.parameters.length > 0);
       }
       input = workspace.a[h];
     }
-    return workspace.pass;
+    return pass;
   }
 
   /** The factor that turns dz_{h+1} W ᵀ into what backward needs (see the header comment). */
@@ -149,6 +142,7 @@ export class Mlp {
     return out;
   }
 
+  /** `x` is what the first layer saw (after input dropout). */
   #backward(workspace: Workspace, x: Matrix): void {
     const buffers = ensureTrainingBuffers(workspace, this.sizes);
     for (const { activation } of this.hiddenLayers) for (const p of activation.parameters) p.grad.fill(0);

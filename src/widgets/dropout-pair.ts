@@ -10,9 +10,13 @@ export interface DropoutPairSettings {
   /** Layer sizes, inputs to classes. */
   sizes: readonly number[];
   data: Dataset;
-  /** Drop probability of the second net. */
+  /** Drop probability of the second net's hidden layers. */
   p: number;
+  /** Drop probability of the second net's inputs (default 0: none). */
+  inputP?: number;
   lr: number;
+  /** SGD momentum of both trainers (default 0). */
+  momentum?: number;
   batchSize: number;
   /** Seed of both trainers (minibatch order, dropout masks). */
   seed: number;
@@ -24,18 +28,20 @@ export interface PairedTrainer {
   /** 'no dropout' or 'dropout p = <p>'. */
   label: string;
   p: number;
+  /** Drop probability of the inputs. */
+  inputP: number;
   trainer: Trainer;
 }
 
 export function createDropoutPair(settings: DropoutPairSettings): { initialWeights: LayerWeights[]; lanes: PairedTrainer[] } {
-  const { sizes, data, p, lr, batchSize, seed, rng } = settings;
+  const { sizes, data, p, inputP = 0, lr, momentum, batchSize, seed, rng } = settings;
   const initialWeights = createMlp({ sizes, activation: { name: 'relu' } }, { scheme: 'he-normal', rng: rng.fork('init') }).exportWeights();
   const lanes = [
-    { label: 'no dropout', p: 0 },
-    { label: `dropout p = ${p}`, p },
+    { label: 'no dropout', p: 0, inputP: 0 },
+    { label: inputP > 0 ? `dropout p = ${inputP} (inputs), ${p} (hidden)` : `dropout p = ${p}`, p, inputP },
   ].map((lane) => {
-    const net = createMlp({ sizes, activation: { name: 'relu' }, dropoutP: lane.p }, { weights: initialWeights });
-    return { ...lane, trainer: createTrainer({ net, data, batchSize, lr, seed }) };
+    const net = createMlp({ sizes, activation: { name: 'relu' }, dropoutP: lane.p, inputDropoutP: lane.inputP }, { weights: initialWeights });
+    return { ...lane, trainer: createTrainer({ net, data, batchSize, lr, momentum, seed }) };
   });
   return { initialWeights, lanes };
 }
