@@ -10,8 +10,11 @@ import { createTrainingRun, type TrainingRunOptions } from './training-run.ts';
 import type { ParamValues } from './params.ts';
 
 export interface TrainingWidgetOptions extends Pick<TrainingRunOptions, 'advance' | 'draw' | 'restart' | 'describe'> {
-  /** The parameters, once at the start and after every accepted change (before the run restarts). */
-  onParams?(values: ParamValues): void;
+  /**
+   * The parameters, once at the start and after every accepted change (before the run restarts). Returning 'redraw'
+   * says the change needs only a redraw (e.g. which chart a slide shows): the run then keeps going.
+   */
+  onParams?(values: ParamValues): void | 'redraw';
 }
 
 /** Wire `element`'s training run and controls; returns the function that undoes both (for the widget's stop()). */
@@ -29,8 +32,8 @@ export function startTrainingWidget(element: HTMLElement, options: TrainingWidge
     describe,
   });
   const unbind = bindControls(element, (values) => {
-    onParams?.(values);
-    run.reset();
+    if (onParams?.(values) === 'redraw') draw();
+    else run.reset();
   });
   return () => {
     unbind();

@@ -69,6 +69,18 @@ describe('startTrainingWidget', () => {
     expect(log.slice(-2)).toEqual(['params', 'reset']);
   });
 
+  it('only redraws, keeping the run, when the widget says a change needs nothing more', () => {
+    const draw = () => void log.push('draw');
+    // Say a change of the seed needs only a redraw (a widget would say so for, e.g., which chart a slide shows).
+    const onParams = (values: ParamValues) => (values.seed === 7 ? 'redraw' : undefined);
+    startTrainingWidget(shell(), { ...work, draw, onParams });
+    expect(log).toEqual(['create run', 'bind', 'reset']);
+    onChange?.({ ...defaultValues(), seed: 7 });
+    expect(log.slice(-1)).toEqual(['draw']);
+    onChange?.({ ...defaultValues(), seed: 8 });
+    expect(log.slice(-1)).toEqual(['reset']);
+  });
+
   it('returns one stop that unbinds the controls, then disposes of the run', () => {
     const stop = startTrainingWidget(shell(), work);
     log.length = 0;
