@@ -52,6 +52,8 @@ export const PARAMS = {
   raceElu: { kind: 'boolean', label: 'ELU', default: true },
   raceTanh: { kind: 'boolean', label: 'tanh', default: true },
   racePanel: { kind: 'choice', label: 'Chart', values: ['inactive', 'loss', 'means'], default: 'inactive' },
+  // The prelu-slopes chart a slide shows (the reading view shows both).
+  slopesPanel: { kind: 'choice', label: 'Chart', values: ['slopes', 'loss'], default: 'slopes' },
   // Dropout widgets (dropout-mask, inverted-dropout): input-layer drop probability (Srivastava et al. 2014 typically
   // drop 0.2 of the inputs), the sample of the mini-batch shown, which layers drop, and counters that make a
   // button press a function of the store (so the presenter and projector windows show the same masks).
