@@ -62,16 +62,18 @@ export function measureChart(box: HTMLElement, preferred: { width: number; heigh
 
 /**
  * Call `redraw` when `box` changes size: its width anywhere, its height too on a slide (where the chart fills it).
- * Coalesced to one call per frame; not called for the first observation (the widget draws itself when it starts).
+ * Coalesced to one call per frame; not called when the size is the one it had when watching started.
  */
 export function watchChartSize(box: HTMLElement, redraw: () => void): () => void {
   if (typeof ResizeObserver === 'undefined') return () => {};
-  let last: { w: number; h: number } | null = null;
+  const sizeNow = () => ({ w: Math.floor(box.clientWidth), h: inDeck(box) ? Math.floor(box.clientHeight) : 0 });
+  // The size when watching starts (the widget has just drawn, or is about to, at about this size): the observer's
+  // first report counts as a change when the box has changed since, e.g. a slide's layout settling.
+  let last = sizeNow();
   let frame = 0;
   const observer = new ResizeObserver(() => {
-    const now = { w: Math.floor(box.clientWidth), h: inDeck(box) ? Math.floor(box.clientHeight) : 0 };
-    const first = last === null;
-    const changed = !first && (now.w !== last!.w || now.h !== last!.h);
+    const now = sizeNow();
+    const changed = now.w !== last.w || now.h !== last.h;
     last = now;
     if (!changed || now.w === 0) return;
     cancelAnimationFrame(frame);
