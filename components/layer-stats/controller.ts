@@ -14,16 +14,12 @@ import { describeLayerStats, describeVanishing } from './describe.ts';
 import { CHART_SIZE, STATS_PANELS, renderStatsPanel, type StatsPanel } from './render.ts';
 import { answerChunk, answerStats, type ChunkReply, type ChunkRequest, type StatsReply, type StatsRequest } from './requests.ts';
 import type { VanishingScan } from './vanishing.ts';
+import { activationsFor } from './activations.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 import { createPanelQueue } from '../../src/widgets/panel-queue.ts';
 
 type Settings = Required<Pick<LayerStatsSettings<LayerStatsActivation>, 'depth' | 'width' | 'seed' | 'layer' | 'init'>> & { acts: LayerStatsActivation[] };
 type Reply = StatsReply | ChunkReply;
-
-/** The activations shown: ReLU and tanh, the variants and sigmoid when asked for (the order of the legend). */
-export function activationsFor(values: Pick<ParamValues, 'variants' | 'sigmoid'>): LayerStatsActivation[] {
-  return ['relu', ...(values.variants ? (['leaky_relu', 'prelu', 'elu'] as const) : []), 'tanh', ...(values.sigmoid ? (['sigmoid'] as const) : [])];
-}
 
 const statsKey = (s: Settings): string => JSON.stringify([s.depth, s.width, s.seed, s.layer, s.init, s.acts]);
 const scanKey = (s: Settings, act: LayerStatsActivation): string => JSON.stringify([act, initFor(act, s.init), s.width, s.seed]);
