@@ -13,7 +13,7 @@ export interface TrainingWidgetOptions extends Pick<TrainingRunOptions, 'advance
   /** The parameters, once at the start and after every accepted change (before the run restarts). */
   onParams?(values: ParamValues): void;
   /** Parameters that only change what is shown (e.g. which chart a slide shows): a change of these alone calls
-   * onView and keeps the run going. */
+   * onView (or, without it, onParams and a redraw) and keeps the run going. */
   viewParams?: readonly ParamName[];
   onView?(values: ParamValues): void;
 }
@@ -37,7 +37,12 @@ export function startTrainingWidget(element: HTMLElement, options: TrainingWidge
     const changed = last === null ? null : (Object.keys(values) as ParamName[]).filter((name) => values[name] !== last![name]);
     last = values;
     if (changed !== null && changed.length > 0 && changed.every((name) => viewParams.includes(name))) {
-      onView?.(values);
+      // Only what is shown changed: the widget redraws (its own way, or with the new values and a plain redraw).
+      if (onView) onView(values);
+      else {
+        onParams?.(values);
+        draw();
+      }
       return;
     }
     onView?.(values);
