@@ -66,3 +66,6 @@ export interface BuiltFigure {
 }
 
 export const html = (nodes: readonly Element[]): string => nodes.map((n) => n.outerHTML).join('');
+
+/** A training widget's status line while its build-time figure (a finished run) is shown. */
+export const BUILT_STATUS = 'A finished run, drawn when the page was built · Train runs it live';

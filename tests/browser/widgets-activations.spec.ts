@@ -88,6 +88,7 @@ test('activation-explorer reads its settings from the URL', async ({ page }) => 
 
 test('layer-stats: depth, sigmoid, layer and new sample recompute the statistics', async ({ page }) => {
   const widget = await openWidget(page, 'layer-stats');
+  await expect(widget).toHaveAttribute('data-figure', 'live'); // the worker's numbers replaced the build-time drawing
   const summary = widget.locator('[data-role="summary"]');
   await expect(summary).toContainText('He init for ReLU, Xavier init for tanh');
   await expect(summary).toContainText('tanh 0%, 0%');
