@@ -27,6 +27,7 @@ vi.mock('../../src/widgets/controls.ts', () => ({
 const { startTrainingWidget } = await import('../../src/widgets/training-widget.ts');
 
 const SHELL = `<w-demo data-widget="demo" id="demo">
+  <select data-param="statsPanel"></select><input data-param="seed">
   <button data-role="play">Train</button><button data-role="step">Step</button><button data-role="reset">Reset</button>
   <p data-role="status"></p>
 </w-demo>`;
@@ -67,6 +68,19 @@ describe('startTrainingWidget', () => {
     onChange?.({ ...defaultValues(), seed: 7 });
     expect(seen).toEqual([1, 7]);
     expect(log.slice(-2)).toEqual(['params', 'reset']);
+  });
+
+  it('redraws without restarting when only a view parameter changed', () => {
+    const draws: string[] = [];
+    startTrainingWidget(shell(), { ...work, draw: () => draws.push('draw'), viewParams: ['statsPanel'] });
+    log.length = 0;
+    onChange?.({ ...defaultValues(), statsPanel: 'zeros' });
+    expect(log).toEqual([]);
+    expect(draws).toEqual(['draw']);
+    // A view parameter and another one together: the run restarts.
+    onChange?.({ ...defaultValues(), statsPanel: 'histogram', seed: 3 });
+    expect(log).toEqual(['reset']);
+    expect(draws).toEqual(['draw']);
   });
 
   it('returns one stop that unbinds the controls, then disposes of the run', () => {
