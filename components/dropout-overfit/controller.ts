@@ -3,29 +3,47 @@
  * frame budget, reduced motion, the "diverged" stop and the presenter sync; the model's small units of work (a few
  * steps, an evaluation, a dozen rows of a decision map) keep every frame within budget. A change of p, label noise,
  * dataset, lr or seed restarts the run. Redraws are throttled to about five a second.
+ *
+ * The reading view shows two columns (a net each: title, loss chart, decision map); a slide shows the two loss charts
+ * or the two decision maps (`overfitPanel`), each drawn to fill its half of the plot box.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
 import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import { showParamValues } from '../../src/widgets/value-outputs.ts';
+import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { OVERFIT, advanceOverfit, createOverfit, type Overfit } from './model.ts';
-import { describeOverfit, formatCount, formatLoss, overfitView, renderLossChart, renderOverfitMap } from './render.ts';
+import { LOSS_CHART_SIZE, MAP_SIZE, describeOverfit, formatCount, formatLoss, overfitView, renderLossChart, renderOverfitMap, type OverfitPanel } from './render.ts';
 
 const DRAW_INTERVAL_MS = 200;
+
+interface Columns {
+  root: HTMLElement;
+  titles: HTMLElement[];
+  charts: HTMLElement[];
+  maps: HTMLElement[];
+}
 
 class DropoutOverfitWidget extends WidgetElement {
   #state: Overfit | null = null;
   #values: ParamValues | null = null;
+  #panel: OverfitPanel = 'losses';
   #stopTraining: (() => void) | null = null;
   /** Redraws at most every DRAW_INTERVAL_MS, each in a task of its own (never inside the training frame). */
   readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS);
-  #columns: { root: HTMLElement; titles: HTMLElement[]; charts: HTMLElement[]; maps: HTMLElement[] } | null = null;
-  /** The decision map each column shows, so it is redrawn only when it changes. */
-  #shownMaps: Array<{ map: object; size: number } | undefined> = [];
+  #unwatch: (() => void) | null = null;
+  #columns: Columns | null = null;
+  /** What each chart and map slot shows (what it was drawn from, at what size), so it is redrawn only when that changes. */
+  #shown = new Map<HTMLElement, { from: unknown; size: string }>();
+  /** Counts restarts, so the charts of a new run are never mistaken for those of the last one. */
+  #runCount = 0;
 
   protected start(): void {
+    // Watched from before the first drawing, so a box that changes size right after it (the status line appearing,
+    // the deck's auto-fit zooming the slide) is drawn again at its new size.
+    this.#unwatch = watchChartSize(this.ref('plot'), () => this.#draw());
     this.#stopTraining = startTrainingWidget(this, {
       advance: (deadline) => {
         const state = this.#state;
@@ -37,12 +55,16 @@ class DropoutOverfitWidget extends WidgetElement {
       restart: () => {
         const v = this.#values;
         this.#state = v ? createOverfit({ dataset: v.dataset as DatasetName, labelNoise: v.noise, p: v.p, lr: v.lr, seed: v.seed }) : null;
+        this.#runCount++;
       },
       describe: () => this.#statusText(),
       onParams: (values) => {
         this.#values = values;
+        this.#panel = values.overfitPanel as OverfitPanel;
         showParamValues(this, values, ['p', 'noise']);
       },
+      // Which panels a slide shows changes the drawing only, never the run.
+      viewParams: ['overfitPanel'],
     });
   }
 
@@ -50,18 +72,25 @@ class DropoutOverfitWidget extends WidgetElement {
     this.#stopTraining?.();
     this.#stopTraining = null;
     this.#redraw.cancel();
+    this.#unwatch?.();
+    this.#unwatch = null;
   }
 
   #statusText(): string {
     const state = this.#state;
     if (!state) return '';
-    const losses = state.lanes.map((l) => `${l.label} ${formatLoss(l.history.testLoss[l.history.testLoss.length - 1])}`).join(' · ');
+    const testLoss = (i: number) => {
+      const h = state.lanes[i].history;
+      return formatLoss(h.testLoss[h.testLoss.length - 1]);
+    };
+    // On a slide, one short sentence the room can read; the summary has the rest.
+    if (inDeck(this)) return `Step ${formatCount(state.step)}: test loss ${testLoss(0)} without dropout, ${testLoss(1)} with`;
+    const losses = state.lanes.map((l, i) => `${l.label} ${testLoss(i)}`).join(' · ');
     return `step ${formatCount(state.step)} of ${formatCount(OVERFIT.maxSteps)} · test loss ${losses}`;
   }
 
-  /** The two columns (title, loss chart, decision map), built once and updated in place, so a redraw replaces
-   * only what changed (a decision map only when its map did). */
-  #layout(): { root: HTMLElement; titles: HTMLElement[]; charts: HTMLElement[]; maps: HTMLElement[] } {
+  /** The two columns (title, loss chart, decision map), built once and updated in place. */
+  #layout(): Columns {
     if (this.#columns) return this.#columns;
     const root = document.createElement('div');
     root.className = 'overfit-columns';
@@ -72,7 +101,9 @@ class DropoutOverfitWidget extends WidgetElement {
       const title = document.createElement('p');
       title.className = 'overfit-title';
       const chart = document.createElement('div');
+      chart.className = 'overfit-chart';
       const map = document.createElement('div');
+      map.className = 'overfit-map';
       column.append(title, chart, map);
       root.append(column);
       titles.push(title);
@@ -82,24 +113,40 @@ class DropoutOverfitWidget extends WidgetElement {
     return (this.#columns = { root, titles, charts, maps });
   }
 
+  /** Redraw `slot` when what it shows (`from`) or its size changed; a render that returns null leaves it as it is. */
+  #update(slot: HTMLElement, from: unknown, size: string, render: () => Element | null): void {
+    const shown = this.#shown.get(slot);
+    if (shown && shown.from === from && shown.size === size) return;
+    const el = render();
+    if (!el) return;
+    slot.replaceChildren(el);
+    this.#shown.set(slot, { from, size });
+  }
+
   #draw(): void {
     const state = this.#state;
     if (!state) return;
     const view = overfitView(state);
     const plot = this.ref('plot');
-    const full = plot.clientWidth || 700;
-    const columnWidth = Math.floor(Math.max(280, Math.min(420, full >= 600 ? (full - 16) / 2 : full)));
-    const mapSize = Math.min(300, columnWidth);
     const layout = this.#layout();
     if (layout.root.parentElement !== plot) plot.replaceChildren(layout.root);
+    // On a slide only the chosen panel is shown (and drawn); the reading view shows both.
+    const slide = inDeck(this);
+    const showCharts = !slide || this.#panel === 'losses';
+    const showMaps = !slide || this.#panel === 'maps';
     view.lanes.forEach((lane, i) => {
       layout.titles[i].textContent = i === 0 ? 'Without dropout' : `With dropout, p = ${lane.p}`;
-      layout.charts[i].replaceChildren(renderLossChart(view, i, { width: columnWidth }));
-      const shown = this.#shownMaps[i];
-      if (lane.map && (shown?.map !== lane.map || shown.size !== mapSize)) {
-        const svg = renderOverfitMap(view, i, { size: mapSize });
-        if (svg) layout.maps[i].replaceChildren(svg);
-        this.#shownMaps[i] = { map: lane.map, size: mapSize };
+      layout.charts[i].hidden = !showCharts;
+      layout.maps[i].hidden = !showMaps;
+      if (showCharts) {
+        const size = measureChart(layout.charts[i], LOSS_CHART_SIZE);
+        // A new chart whenever the run moved on (the history arrays grow in place, so their length says so).
+        this.#update(layout.charts[i], `${this.#runCount}|${view.step}|${lane.history.steps.length}|${view.status}`, `${size.width}x${size.height}`, () => renderLossChart(view, i, { size }));
+      }
+      if (showMaps && lane.map) {
+        const box = layout.maps[i];
+        const side = slide ? Math.floor(Math.min(box.clientWidth, box.clientHeight)) || MAP_SIZE : Math.min(MAP_SIZE, Math.floor(box.clientWidth) || MAP_SIZE);
+        this.#update(box, lane.map, String(side), () => renderOverfitMap(view, i, { size: side }));
       }
     });
     this.ref('summary').textContent = describeOverfit(view);
