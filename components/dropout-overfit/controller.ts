@@ -4,6 +4,7 @@
  * steps, an evaluation, a dozen rows of a decision map) keep every frame within budget. A change of p, label noise,
  * dataset, lr or seed restarts the run. Redraws are throttled to about five a second.
  *
+ * The decision maps before training are computed a slice per task after each restart.
  * The reading view shows two columns (a net each: title, loss chart, decision map); a slide shows the two loss charts
  * or the two decision maps (`overfitPanel`), each drawn to fill its half of the plot box.
  */
@@ -12,12 +13,15 @@ import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
+import { createSlotDrawer, type SlotDraw } from '../../src/widgets/slot-drawer.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
-import { OVERFIT, advanceOverfit, createOverfit, type Overfit } from './model.ts';
+import { OVERFIT, advanceOverfit, createOverfit, prepareOverfit, type Overfit } from './model.ts';
 import { LOSS_CHART_SIZE, MAP_SIZE, describeOverfit, formatCount, formatLoss, overfitView, renderLossChart, renderOverfitMap, type OverfitPanel } from './render.ts';
 
 const DRAW_INTERVAL_MS = 200;
+/** Work per task while the maps before training are computed (they would be one long task at once). */
+const PREPARE_BUDGET_MS = 8;
 
 interface Columns {
   root: HTMLElement;
@@ -35,10 +39,15 @@ class DropoutOverfitWidget extends WidgetElement {
   readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS);
   #unwatch: (() => void) | null = null;
   #columns: Columns | null = null;
-  /** What each chart and map slot shows (what it was drawn from, at what size), so it is redrawn only when that changes. */
-  #shown = new Map<HTMLElement, { from: unknown; size: string }>();
+  /** Draws one out-of-date chart or map per task (a chart is redrawn only when what it shows or its size changed). */
+  readonly #charts = createSlotDrawer();
+  /** Numbers each decision map, so a map's key says which map it shows. */
+  #mapIds = new WeakMap<object, number>();
+  #nextMapId = 0;
   /** Counts restarts, so the charts of a new run are never mistaken for those of the last one. */
   #runCount = 0;
+  /** The next task computing the maps before training. */
+  #preparing: ReturnType<typeof setTimeout> | undefined;
 
   protected start(): void {
     // Watched from before the first drawing, so a box that changes size right after it (the status line appearing,
@@ -56,6 +65,8 @@ class DropoutOverfitWidget extends WidgetElement {
         const v = this.#values;
         this.#state = v ? createOverfit({ dataset: v.dataset as DatasetName, labelNoise: v.noise, p: v.p, lr: v.lr, seed: v.seed }) : null;
         this.#runCount++;
+        clearTimeout(this.#preparing);
+        this.#preparing = setTimeout(() => this.#prepare(), 0);
       },
       describe: () => this.#statusText(),
       onParams: (values) => {
@@ -72,8 +83,19 @@ class DropoutOverfitWidget extends WidgetElement {
     this.#stopTraining?.();
     this.#stopTraining = null;
     this.#redraw.cancel();
+    this.#charts.cancel();
+    clearTimeout(this.#preparing);
     this.#unwatch?.();
     this.#unwatch = null;
+  }
+
+  /** The decision maps before training, a slice per task (training, when pressed meanwhile, finishes them first). */
+  #prepare(): void {
+    const state = this.#state;
+    if (!state) return;
+    const ready = prepareOverfit(state, performance.now() + PREPARE_BUDGET_MS);
+    this.#redraw.request();
+    if (!ready) this.#preparing = setTimeout(() => this.#prepare(), 0);
   }
 
   #statusText(): string {
@@ -113,14 +135,10 @@ class DropoutOverfitWidget extends WidgetElement {
     return (this.#columns = { root, titles, charts, maps });
   }
 
-  /** Redraw `slot` when what it shows (`from`) or its size changed; a render that returns null leaves it as it is. */
-  #update(slot: HTMLElement, from: unknown, size: string, render: () => Element | null): void {
-    const shown = this.#shown.get(slot);
-    if (shown && shown.from === from && shown.size === size) return;
-    const el = render();
-    if (!el) return;
-    slot.replaceChildren(el);
-    this.#shown.set(slot, { from, size });
+  #mapId(map: object): number {
+    let id = this.#mapIds.get(map);
+    if (id === undefined) this.#mapIds.set(map, (id = ++this.#nextMapId));
+    return id;
   }
 
   #draw(): void {
@@ -134,6 +152,7 @@ class DropoutOverfitWidget extends WidgetElement {
     const slide = inDeck(this);
     const showCharts = !slide || this.#panel === 'losses';
     const showMaps = !slide || this.#panel === 'maps';
+    const wanted: SlotDraw[] = [];
     view.lanes.forEach((lane, i) => {
       layout.titles[i].textContent = i === 0 ? 'Without dropout' : `With dropout, p = ${lane.p}`;
       layout.charts[i].hidden = !showCharts;
@@ -141,14 +160,17 @@ class DropoutOverfitWidget extends WidgetElement {
       if (showCharts) {
         const size = measureChart(layout.charts[i], LOSS_CHART_SIZE);
         // A new chart whenever the run moved on (the history arrays grow in place, so their length says so).
-        this.#update(layout.charts[i], `${this.#runCount}|${view.step}|${lane.history.steps.length}|${view.status}`, `${size.width}x${size.height}`, () => renderLossChart(view, i, { size }));
+        const key = `${this.#runCount}|${view.step}|${lane.history.steps.length}|${view.status}|${size.width}x${size.height}x${size.textScale ?? 1}`;
+        wanted.push({ slot: layout.charts[i], key, render: () => renderLossChart(view, i, { size }) });
       }
-      if (showMaps && lane.map) {
+      const map = lane.map;
+      if (showMaps && map) {
         const box = layout.maps[i];
         const side = slide ? Math.floor(Math.min(box.clientWidth, box.clientHeight)) || MAP_SIZE : Math.min(MAP_SIZE, Math.floor(box.clientWidth) || MAP_SIZE);
-        this.#update(box, lane.map, String(side), () => renderOverfitMap(view, i, { size: side }));
+        wanted.push({ slot: box, key: `${this.#mapId(map)}|${side}`, render: () => renderOverfitMap(view, i, { size: side }) });
       }
     });
+    this.#charts.draw(wanted, () => this.#draw());
     this.ref('summary').textContent = describeOverfit(view);
   }
 }

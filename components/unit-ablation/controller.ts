@@ -14,6 +14,7 @@ import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
+import { createSlotDrawer, type SlotDraw } from '../../src/widgets/slot-drawer.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import { ABLATION, ablationProgress, advanceAblation, createAblation, type Ablation } from './model.ts';
 import {
@@ -40,13 +41,6 @@ interface Slots {
   layers: HTMLElement[];
 }
 
-/** A chart slot that needs drawing: what it will show (as text) and how to draw it. */
-interface Pending {
-  slot: HTMLElement;
-  key: string;
-  render: () => Node;
-}
-
 class UnitAblationWidget extends WidgetElement {
   #state: Ablation | null = null;
   #values: ParamValues | null = null;
@@ -59,8 +53,8 @@ class UnitAblationWidget extends WidgetElement {
   /** The hidden layer (0-based) whose knock-outs a slide shows. */
   #layer = 0;
   #unwatch: (() => void) | null = null;
-  /** A follow-up task that draws the next chart still out of date. */
-  #followUp: ReturnType<typeof setTimeout> | undefined;
+  /** Draws one out-of-date chart per task. */
+  readonly #charts = createSlotDrawer();
 
   protected start(): void {
     // Watched from before the first drawing, so a box that changes size right after it (the status line appearing,
@@ -94,7 +88,7 @@ class UnitAblationWidget extends WidgetElement {
     this.#stopTraining?.();
     this.#stopTraining = null;
     this.#redraw.cancel();
-    clearTimeout(this.#followUp);
+    this.#charts.cancel();
     this.#unwatch?.();
     this.#unwatch = null;
   }
@@ -137,7 +131,7 @@ class UnitAblationWidget extends WidgetElement {
   }
 
   /** The charts this box shows, in drawing order, with what each should show now. */
-  #wanted(view: AblationView, slots: Slots): Pending[] {
+  #wanted(view: AblationView, slots: Slots): SlotDraw[] {
     const state = this.#state as Ablation;
     const runKey = `${this.#runCount}|${state.settings.seed}|${state.settings.lr}|${state.settings.p}`;
     const slide = inDeck(this);
@@ -147,7 +141,7 @@ class UnitAblationWidget extends WidgetElement {
     slots.note.hidden = slide || measuring;
     slots.columns.hidden = !measuring;
     slots.layers.forEach((slot, h) => (slot.hidden = slide && h !== this.#layer));
-    const wanted: Pending[] = [];
+    const wanted: SlotDraw[] = [];
     if (!slots.loss.hidden) {
       const size = measureChart(slots.loss, LOSS_CHART_SIZE);
       wanted.push({ slot: slots.loss, key: `${runKey}|${state.lanes[0].steps.length}|${size.width}x${size.height}`, render: () => renderLossChart(view, { size }) });
@@ -159,12 +153,10 @@ class UnitAblationWidget extends WidgetElement {
         const measured = view.lanes.map((l) => l.layers[h].measured).join(',');
         wanted.push({ slot, key: `${runKey}|${measured}|${size.width}x${size.height}`, render: () => renderKnockoutChart(view, h, { size }) });
       });
-    return wanted.filter((w) => w.slot.dataset.shows !== w.key);
+    return wanted;
   }
 
   #draw(): void {
-    clearTimeout(this.#followUp);
-    this.#followUp = undefined;
     const state = this.#state;
     if (!state) return;
     const view = ablationView(state);
@@ -177,12 +169,7 @@ class UnitAblationWidget extends WidgetElement {
       slots.legend.dataset.shows = legendKey;
     }
     // One chart per task: the first out of date now, the next in a task of its own.
-    const [first, ...rest] = this.#wanted(view, slots);
-    if (first) {
-      first.slot.replaceChildren(first.render());
-      first.slot.dataset.shows = first.key;
-    }
-    if (rest.length > 0) this.#followUp = setTimeout(() => this.#draw(), 0);
+    this.#charts.draw(this.#wanted(view, slots), () => this.#draw());
     this.ref('summary').textContent = describeAblation(view);
   }
 }
