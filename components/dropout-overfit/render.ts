@@ -8,6 +8,7 @@ import { plot } from '../../src/widgets/charts/plot.ts';
 import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
 import { renderDecisionMap } from '../../src/widgets/charts/decision-map.ts';
 import { endLabelMarks, type EndLabel } from '../../src/widgets/charts/end-labels.ts';
+import { yAxisName } from '../../src/widgets/charts/axis-name.ts';
 import { type ChartSize, chartStyle, chartText, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { OVERFIT, type DecisionMap, type History, type Overfit } from './model.ts';
@@ -163,6 +164,7 @@ export function renderLossChart(view: OverfitView, laneIndex: number, options: R
   const plotHeight = Math.max(40, size.height - margin.top - margin.bottom);
   const plotWidth = Math.max(40, size.width - margin.left - margin.right);
   marks.push(...endLabelMarks(ends, { domain: lossDomain(view), range: [size.height - margin.bottom, margin.top] }, { fontSize: font.label }));
+  marks.push(yAxisName(d === 'page' ? 'cross-entropy loss' : 'loss', { marginLeft: margin.left, marginTop: margin.top, fontSize: font.label }));
   return plot({
     document: options.document,
     width: size.width,
@@ -173,7 +175,7 @@ export function renderLossChart(view: OverfitView, laneIndex: number, options: R
     marginBottom: margin.bottom,
     style: chartStyle(d, k),
     x: { label: 'training step', domain: [0, Math.max(100, view.step)], grid: true, labelAnchor: 'center', labelOffset: margin.bottom - 6, ticks: Math.min(4, tickCount(plotWidth, d, font.tick * 6)) },
-    y: { label: d === 'page' ? 'cross-entropy loss' : 'loss', domain: lossDomain(view), grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
+    y: { label: null, domain: lossDomain(view), grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
     ariaLabel: `Training and test loss of the network with ${lane.label}`,
     ariaDescription: `Solid line: loss on the ${view.trainCount} training points; dashed line: loss on the ${formatCount(view.testCount)} test points. At step ${formatCount(last(h.steps))}, ${describeLane(latest(lane))}.`,
     marks,

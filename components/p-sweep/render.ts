@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
 import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
 import { endLabelMarks, type EndLabel } from '../../src/widgets/charts/end-labels.ts';
+import { yAxisName } from '../../src/widgets/charts/axis-name.ts';
 import { type ChartSize, chartStyle, chartText, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
 import { summarizeSweep, type SweepPoint } from './model.ts';
 
@@ -126,6 +127,7 @@ export function renderSweep(view: SweepView, options: RenderOptions = {}): SVGSV
       );
     }
   }
+  marks.push(yAxisName('final error (%)', { marginLeft: margin.left, marginTop: margin.top, fontSize: font.label }));
   return plot({
     document: options.document,
     width: size.width,
@@ -136,7 +138,7 @@ export function renderSweep(view: SweepView, options: RenderOptions = {}): SVGSV
     marginBottom: margin.bottom,
     style: chartStyle(d, k),
     x: { label: 'drop probability p', domain: [0, xMax], grid: true, ticks: pTicks(view.ps, plotWidth, font.tick), labelAnchor: 'center', labelOffset: margin.bottom - 6 },
-    y: { label: 'final error (%)', domain: [0, yMax], grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
+    y: { label: null, domain: [0, yMax], grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
     ariaLabel: 'Final test and training error against the drop probability p',
     ariaDescription: describeSweep(view),
     marks,

@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
 import { renderLegend } from '../../src/widgets/charts/legend.ts';
+import { yAxisName } from '../../src/widgets/charts/axis-name.ts';
 import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
 import { type ChartSize, chartStyle, chartText, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
 import { ABLATION, ablationProgress, summarizeLayer, type Ablation, type LayerSummary } from './model.ts';
@@ -173,6 +174,7 @@ export function renderLossChart(view: AblationView, options: RenderOptions = {})
   const margin = { top: scaled(24, d, k), right: scaled(24, d, k), bottom: scaled(46, d, k), left: scaled(50, d, k) };
   const plotHeight = Math.max(40, size.height - margin.top - margin.bottom);
   const plotWidth = Math.max(40, size.width - margin.left - margin.right);
+  marks.push(yAxisName('training loss', { marginLeft: margin.left, marginTop: margin.top, fontSize: font.label }));
   return plot({
     document: options.document,
     width: size.width,
@@ -183,7 +185,7 @@ export function renderLossChart(view: AblationView, options: RenderOptions = {})
     marginBottom: margin.bottom,
     style: chartStyle(d, k),
     x: { label: 'training step', domain: [0, view.maxSteps], grid: true, labelAnchor: 'center', labelOffset: margin.bottom - 6, ticks: tickCount(plotWidth, d, font.tick * 6) },
-    y: { label: 'training loss', domain: [0, Math.max(0.5, Math.ceil(top * 11) / 10)], grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
+    y: { label: null, domain: [0, Math.max(0.5, Math.ceil(top * 11) / 10)], grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
     ariaLabel: 'Training loss of the networks without and with dropout',
     ariaDescription: `Solid: ${view.lanes[0].label}, dashed: ${view.lanes[1].label}. At step ${formatCount(last(view.lanes[0].steps))}: ${view.lanes.map((l) => `${l.label} ${formatNumber(last(l.trainLoss))}`).join(', ')}.`,
     marks,
@@ -233,6 +235,7 @@ export function renderKnockoutChart(view: AblationView, layer: number, options: 
   const margin = { top: scaled(24, d, k), right: scaled(20, d, k), bottom: scaled(46, d, k), left: scaled(50, d, k) };
   const plotHeight = Math.max(40, size.height - margin.top - margin.bottom);
   const plotWidth = Math.max(40, size.width - margin.left - margin.right);
+  marks.push(yAxisName(d === 'phone' ? 'accuracy lost (points)' : 'test accuracy lost (points)', { marginLeft: margin.left, marginTop: margin.top, fontSize: font.label }));
   const xLabel = d === 'phone' ? `unit rank in layer ${layer + 1}` : `unit rank in hidden layer ${layer + 1} (most important first)`;
   return plot({
     document: options.document,
@@ -244,7 +247,7 @@ export function renderKnockoutChart(view: AblationView, layer: number, options: 
     marginBottom: margin.bottom,
     style: chartStyle(d, k),
     x: { label: xLabel, domain: [0.5, units + 0.5], grid: false, labelAnchor: 'center', labelOffset: margin.bottom - 6, ticks: rankTicks(units, plotWidth, font.tick) },
-    y: { label: d === 'phone' ? 'accuracy lost (points)' : 'test accuracy lost (points)', domain: [bottom, Math.ceil(top * 1.1 * 10) / 10], grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
+    y: { label: null, domain: [bottom, Math.ceil(top * 1.1 * 10) / 10], grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
     ariaLabel: `Accuracy lost when each unit of hidden layer ${layer + 1} is silenced, sorted`,
     ariaDescription: `Circles: ${view.lanes[0].label}; triangles: ${view.lanes[1].label}. ${lines.join('. ')}.`,
     marks,
