@@ -29,6 +29,7 @@ vi.mock('../../src/widgets/controls.ts', () => ({
 const { startTrainingWidget, showsBuiltFigure, BUILT_STATUS } = await import('../../src/widgets/training-widget.ts');
 
 const SHELL = `<w-demo data-widget="demo" id="demo">
+  <select data-param="statsPanel"></select><input data-param="seed">
   <button data-role="play">Train</button><button data-role="step">Step</button><button data-role="reset">Reset</button>
   <p data-role="status"></p>
 </w-demo>`;
@@ -115,6 +116,19 @@ describe('startTrainingWidget', () => {
     initialValues = { ...defaultValues(), seed: 7 }; // a link with ?seed=7
     startTrainingWidget(root, work);
     expect(log).toEqual(['create run', 'bind', 'reset']);
+  });
+
+  it('redraws without restarting when only a view parameter changed', () => {
+    const draws: string[] = [];
+    startTrainingWidget(shell(), { ...work, draw: () => draws.push('draw'), viewParams: ['statsPanel'] });
+    log.length = 0;
+    onChange?.({ ...defaultValues(), statsPanel: 'zeros' });
+    expect(log).toEqual([]);
+    expect(draws).toEqual(['draw']);
+    // A view parameter and another one together: the run restarts.
+    onChange?.({ ...defaultValues(), statsPanel: 'histogram', seed: 3 });
+    expect(log).toEqual(['reset']);
+    expect(draws).toEqual(['draw']);
   });
 
   it('returns one stop that unbinds the controls, then disposes of the run', () => {
