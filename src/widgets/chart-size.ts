@@ -62,16 +62,17 @@ export function measureChart(box: HTMLElement, preferred: { width: number; heigh
 
 /**
  * Call `redraw` when `box` changes size: its width anywhere, its height too on a slide (where the chart fills it).
- * Coalesced to one call per frame; not called for the first observation (the widget draws itself when it starts).
+ * Coalesced to one call per frame. The size when this is called counts as drawn (the widget draws itself when it
+ * starts), so the first observation redraws only if the box changed size in between (a slide fitted to its stage).
  */
 export function watchChartSize(box: HTMLElement, redraw: () => void): () => void {
   if (typeof ResizeObserver === 'undefined') return () => {};
-  let last: { w: number; h: number } | null = null;
+  const measure = () => ({ w: Math.floor(box.clientWidth), h: inDeck(box) ? Math.floor(box.clientHeight) : 0 });
+  let last: { w: number; h: number } = measure();
   let frame = 0;
   const observer = new ResizeObserver(() => {
-    const now = { w: Math.floor(box.clientWidth), h: inDeck(box) ? Math.floor(box.clientHeight) : 0 };
-    const first = last === null;
-    const changed = !first && (now.w !== last!.w || now.h !== last!.h);
+    const now = measure();
+    const changed = now.w !== last.w || now.h !== last.h;
     last = now;
     if (!changed || now.w === 0) return;
     cancelAnimationFrame(frame);
