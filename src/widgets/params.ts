@@ -37,6 +37,9 @@ export const PARAMS = {
   layer: { kind: 'integer', label: 'Hidden layer shown in the histogram', min: 1, max: 6, default: 1 },
   // The layer-stats chart a slide shows (the reading view shows all three).
   statsPanel: { kind: 'choice', label: 'Chart', values: ['gradients', 'zeros', 'histogram'], default: 'gradients' },
+  // The dropout-mask chart a slide shows: one sample's thinned net, or the masks of the whole mini-batch (the reading
+  // view shows both; a <Step params> picks the one its bullet is about).
+  maskPanel: { kind: 'choice', label: 'View', values: ['net', 'batch'], default: 'net' },
   // Dropout widgets (dropout-mask, inverted-dropout): input-layer drop probability (Srivastava et al. 2014 typically
   // drop 0.2 of the inputs), the sample of the mini-batch shown, which layers drop, and counters that make a
   // button press a function of the store (so the presenter and projector windows show the same masks).
