@@ -40,6 +40,9 @@ export const PARAMS = {
   // The dropout-mask chart a slide shows: one sample's thinned net, or the masks of the whole mini-batch (the reading
   // view shows both; a <Step params> picks the one its bullet is about).
   maskPanel: { kind: 'choice', label: 'View', values: ['net', 'batch'], default: 'net' },
+  // The inverted-dropout panel a slide shows: the running means, or the table of three conventions (the reading view
+  // shows both).
+  dropoutPanel: { kind: 'choice', label: 'View', values: ['chart', 'table'], default: 'chart' },
   // Dropout widgets (dropout-mask, inverted-dropout): input-layer drop probability (Srivastava et al. 2014 typically
   // drop 0.2 of the inputs), the sample of the mini-batch shown, which layers drop, and counters that make a
   // button press a function of the store (so the presenter and projector windows show the same masks).
