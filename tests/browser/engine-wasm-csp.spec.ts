@@ -1,7 +1,7 @@
 import { test as plainTest } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { wasmModule } from '../../src/engine/wasm/assembler.ts';
-import { CSR_TIMES_DENSE, CSR_TIMES_DENSE_RELU } from '../../src/engine/wasm/csr-kernel.ts';
+import { KERNELS } from '../../src/engine/wasm/runtime.ts';
 
 /**
  * The engine compiles its own WebAssembly kernels (src/engine/wasm/) wherever it runs: on a page's main thread
@@ -17,7 +17,7 @@ import { CSR_TIMES_DENSE, CSR_TIMES_DENSE_RELU } from '../../src/engine/wasm/csr
  */
 
 /** Exactly the module the engine compiles. */
-const ENGINE_MODULE = Array.from(wasmModule([CSR_TIMES_DENSE, CSR_TIMES_DENSE_RELU]));
+const ENGINE_MODULE = Array.from(wasmModule(KERNELS));
 const LESSON = 'lessons/rectifiers-and-dropout/';
 const PROBE_WORKER = '__wasm-probe-worker.js';
 // A worker that compiles what it is sent and answers 'compiled' or the error.

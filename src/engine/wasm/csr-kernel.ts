@@ -20,8 +20,8 @@ const I = 8, JB = 9, PO = 10, PV = 11, PO_END = 12, M = 13, ROW_BYTES = 14, PO_S
 const V = 20, ZERO = 21, ACC = 22; // v128: the broadcast value, zeros, then up to 8 accumulators
 const SCALAR_ACC = 30; // f64
 
-/** One pass over row i's non-zeros, two at a time then the odd one: `update(n)` handles the non-zero n places after
- * the pointers (its value at PV + 8 n, its W row's address + jb in M). */
+/** One pass over row i's non-zeros, four at a time, then two, then the odd one (in ascending t throughout):
+ * `update(n)` handles the non-zero n places after the pointers (its value at PV + 8 n, its W row + jb in M). */
 function overNonZeros(update: (n: number) => Code): number[] {
   const address = (n: number): number[] => [...op.get(PO), ...op.i32Load(4 * n), ...op.get(JB), ...op.i32Add, ...op.set(M)];
   const advance = (n: number): number[] => [
@@ -31,6 +31,10 @@ function overNonZeros(update: (n: number) => Code): number[] {
   return [
     ...op.get(PO_START), ...op.set(PO),
     ...op.get(PV_START), ...op.set(PV),
+    ...whileLoop(
+      [...op.get(PO), ...op.i32Const(16), ...op.i32Add, ...op.get(PO_END), ...op.i32GtU], breakIf,
+      address(0), update(0), address(1), update(1), address(2), update(2), address(3), update(3), advance(4),
+    ),
     ...whileLoop(
       [...op.get(PO), ...op.i32Const(8), ...op.i32Add, ...op.get(PO_END), ...op.i32GtU], breakIf,
       address(0), update(0), address(1), update(1), advance(2),

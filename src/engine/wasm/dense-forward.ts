@@ -3,9 +3,9 @@
 // identical bit for bit.
 //
 // Per call: W and b are copied into the module's memory (they may have changed since the last call: SGD updates
-// them in place), then x is processed in chunks of rows: its non-zeros gathered into compressed sparse rows (in
-// TypeScript, straight into the module's memory, branch-free as gatherNonZeros), the kernel run, the chunk of z
-// (and of a) copied out. Chunks keep the memory small and the gathered rows in cache.
+// them in place), then x is processed in chunks of rows: the chunk copied in, its non-zeros gathered into compressed
+// sparse rows (gather-kernel.ts), the product computed (csr-kernel.ts), the chunk of z (and of a) copied out. Chunks
+// keep the memory small and in cache.
 
 import type { Matrix } from '../matrix.ts';
 import { countCall, ensureMemory, kernelChoice, webAssemblyKernels } from './runtime.ts';
@@ -25,7 +25,7 @@ const align16 = (n: number): number => (n + 15) & ~15;
  * too little work for 'auto', memory exhausted. */
 export function webAssemblyDenseForward(x: Matrix, W: Matrix, b: Float64Array, z: Matrix, a: Float64Array | null = null): boolean {
   const nIn = W.rows, nOut = W.cols, rows = x.rows;
-  if (rows === 0) return false;
+  if (rows === 0 || nIn === 0) return false;
   if (kernelChoice() === 'auto' && rows < AUTO_MIN_ROWS) return false;
   const k = webAssemblyKernels();
   if (k === null) return false;
@@ -34,18 +34,18 @@ export function webAssemblyDenseForward(x: Matrix, W: Matrix, b: Float64Array, z
   const wBytes = align16(nIn * nOut * 8), bBytes = align16(nOut * 8), outBytes = align16(chunkRows * nOut * 8);
   const wAt = 0, bAt = wAt + wBytes, outAt = bAt + bBytes, rowStartAt = outAt + outBytes;
   const aAt = rowStartAt + align16((chunkRows + 1) * 4), offsetsAt = aAt + (a === null ? 0 : outBytes);
-  const valuesAt = offsetsAt + align16(slots * 4);
-  const end = valuesAt + slots * 8;
+  const valuesAt = offsetsAt + align16(slots * 4), xAt = valuesAt + align16(slots * 8);
+  const end = xAt + chunkRows * nIn * 8;
   if (end > 0x7fff0000 || !ensureMemory(k, end)) return false;
   const buffer = k.memory.buffer;
   new Float64Array(buffer, wAt, nIn * nOut).set(W.data.subarray(0, nIn * nOut));
   new Float64Array(buffer, bAt, nOut).set(b.subarray(0, nOut));
   const out = new Float64Array(buffer, outAt, chunkRows * nOut), activated = new Float64Array(buffer, aAt, a === null ? 0 : chunkRows * nOut);
-  const rowStart = new Int32Array(buffer, rowStartAt, chunkRows + 1);
-  const offsets = new Int32Array(buffer, offsetsAt, slots), values = new Float64Array(buffer, valuesAt, slots);
+  const xs = new Float64Array(buffer, xAt, chunkRows * nIn);
   for (let first = 0; first < rows; first += chunkRows) {
     const n = Math.min(chunkRows, rows - first);
-    gatherRows(x.data, first, n, nIn, wAt, nOut * 8, rowStart, offsets, values);
+    xs.set(x.data.subarray(first * nIn, (first + n) * nIn));
+    k.gatherNonZeros(n, nIn, xAt, wAt, nOut * 8, rowStartAt, offsetsAt, valuesAt);
     if (a === null) k.csrTimesDense(n, nOut, rowStartAt, offsetsAt, valuesAt, bAt, outAt);
     else k.csrTimesDenseRelu(n, nOut, rowStartAt, offsetsAt, valuesAt, bAt, outAt, aAt);
     z.data.set(n === chunkRows ? out : out.subarray(0, n * nOut), first * nOut);
@@ -53,26 +53,4 @@ export function webAssemblyDenseForward(x: Matrix, W: Matrix, b: Float64Array, z
   }
   countCall();
   return true;
-}
-
-/** CSR of rows first … first + n − 1 of x (nIn columns): for each non-zero x[i, k], the byte address of row k of W
- * (wAt + k · rowBytes) and the value. Every entry is written, only non-zeros advance the count (no branch). */
-function gatherRows(
-  data: Float64Array, first: number, n: number, nIn: number, wAt: number, rowBytes: number,
-  rowStart: Int32Array, offsets: Int32Array, values: Float64Array,
-): void {
-  let count = 0;
-  for (let r = 0; r < n; r++) {
-    rowStart[r] = count;
-    const base = (first + r) * nIn;
-    let address = wAt;
-    for (let k = 0; k < nIn; k++) {
-      const v = data[base + k];
-      offsets[count] = address;
-      values[count] = v;
-      count += +(v !== 0);
-      address += rowBytes;
-    }
-  }
-  rowStart[n] = count;
 }

@@ -14,6 +14,7 @@
 import { describeValue } from '../validate.ts';
 import { wasmModule } from './assembler.ts';
 import { CSR_TIMES_DENSE, CSR_TIMES_DENSE_RELU } from './csr-kernel.ts';
+import { GATHER_NON_ZEROS } from './gather-kernel.ts';
 
 export type KernelChoice = 'auto' | 'webassembly' | 'typescript';
 export const KERNEL_CHOICES: readonly KernelChoice[] = ['auto', 'webassembly', 'typescript'];
@@ -42,14 +43,19 @@ interface WasmApi {
 /** See csr-kernel.ts; every argument is an i32 (pointers are byte addresses in `memory`). */
 export type CsrTimesDense = (rows: number, cols: number, rowStart: number, offsets: number, values: number, bias: number, z: number) => void;
 export type CsrTimesDenseRelu = (rows: number, cols: number, rowStart: number, offsets: number, values: number, bias: number, z: number, a: number) => void;
+/** See gather-kernel.ts. */
+export type GatherNonZeros = (rows: number, cols: number, x: number, wAt: number, rowBytes: number, rowStart: number, offsets: number, values: number) => void;
 
 export interface Kernels {
   readonly memory: WasmMemory;
   readonly csrTimesDense: CsrTimesDense;
   readonly csrTimesDenseRelu: CsrTimesDenseRelu;
+  readonly gatherNonZeros: GatherNonZeros;
 }
 
 const PAGE = 65536;
+/** Every function of the engine's module, in order. */
+export const KERNELS = [CSR_TIMES_DENSE, CSR_TIMES_DENSE_RELU, GATHER_NON_ZEROS];
 let choice: KernelChoice = 'auto';
 let kernels: Kernels | null = null;
 let state: KernelStatus['webassembly'] = 'untried';
@@ -107,13 +113,18 @@ function compile(): void {
   const api = (apiOverride ?? (globalThis as { WebAssembly?: unknown }).WebAssembly) as WasmApi | undefined;
   try {
     if (api === undefined || typeof api.validate !== 'function') throw new Error('no WebAssembly in this environment');
-    const bytes = wasmModule([CSR_TIMES_DENSE, CSR_TIMES_DENSE_RELU]);
+    const bytes = wasmModule(KERNELS);
     if (!api.validate(bytes)) throw new Error('WebAssembly without SIMD (f64x2) support');
     const memory = new api.Memory({ initial: 1 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
-    const { csrTimesDense, csrTimesDenseRelu } = instance.exports;
-    if (typeof csrTimesDense !== 'function' || typeof csrTimesDenseRelu !== 'function') throw new Error('the module lacks its kernels');
-    kernels = { memory, csrTimesDense: csrTimesDense as CsrTimesDense, csrTimesDenseRelu: csrTimesDenseRelu as CsrTimesDenseRelu };
+    const { csrTimesDense, csrTimesDenseRelu, gatherNonZeros } = instance.exports;
+    if (![csrTimesDense, csrTimesDenseRelu, gatherNonZeros].every((f) => typeof f === 'function')) throw new Error('the module lacks its kernels');
+    kernels = {
+      memory,
+      csrTimesDense: csrTimesDense as CsrTimesDense,
+      csrTimesDenseRelu: csrTimesDenseRelu as CsrTimesDenseRelu,
+      gatherNonZeros: gatherNonZeros as GatherNonZeros,
+    };
     state = 'ready';
   } catch (error) {
     state = 'unavailable';

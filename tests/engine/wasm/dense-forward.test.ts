@@ -66,6 +66,15 @@ describe('WebAssembly dense forward', () => {
     expect(firstDifference(x, W, b, true)).toBe(-1);
   });
 
+  it('equals it when x holds NaN, ±Infinity, −0 and subnormals (selected as `v !== 0` selects them)', () => {
+    const special = [NaN, Infinity, -Infinity, -0, 0, 5e-324, -5e-324, 1];
+    const rng = createRng('special');
+    const x = { rows: 7, cols: 9, data: Float64Array.from({ length: 63 }, () => special[rng.integer(special.length)]) };
+    const W = sparseMatrix(9, 9, 19, 0), b = sparseMatrix(10, 1, 19, 0).data;
+    expect(firstDifference(x, W, b, false)).toBe(-1);
+    expect(firstDifference(x, W, b, true)).toBe(-1);
+  });
+
   it('ReLU gives +0 (not −0) for negative, zero and −0 sums, as relu.ts does', () => {
     setKernels('webassembly');
     const x = { rows: 1, cols: 1, data: Float64Array.of(1) };
