@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { PRESENTER, SLIDES, expectAt, settle } from './deck-helpers.ts';
+import { PRESENTER, SHAPE, SLIDES, expectAt, settle } from './deck-helpers.ts';
 import { CHROME_IDLE_MS } from '../../src/deck/chrome.ts';
 
 /**
@@ -55,11 +55,85 @@ test('the toolbar hides when the pointer rests, returns on movement and on Tab, 
 
 test('a mouse click on a toolbar button does not keep the toolbar up', async ({ page }) => {
   await page.goto(`${SLIDES}#/2/1`);
+  // As a mouse user does: the pointer travels to the button (which brings the toolbar back), then clicks.
+  const next = (await page.getByRole('button', { name: 'Next step' }).boundingBox())!;
+  await page.mouse.move(next.x + next.width / 2 - 20, next.y + next.height / 2 - 40);
+  await page.mouse.move(next.x + next.width / 2, next.y + next.height / 2);
   await page.getByRole('button', { name: 'Next step' }).click();
   await expectAt(page, 2, 2);
   await page.mouse.move(640, 200);
   await expect(view(page)).toHaveAttribute('data-chrome', 'hidden', { timeout: CHROME_IDLE_MS + 2000 });
   await settle(page);
+});
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }]) {
+  test(`at ${size.width}×${size.height} the shown toolbar covers no control on any slide, and the hidden one lets clicks through`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto(`${SLIDES}#/1/0`);
+    await settle(page);
+    const covered: string[] = [];
+    for (const [index, steps] of SHAPE.entries()) {
+      for (let step = index === 0 ? 0 : 1; step <= steps; step++) {
+        await page.goto(`${SLIDES}#/${index + 1}/${step}`);
+        await expectAt(page, index + 1, step);
+        // (Where the toolbar is when shown: it only fades, so its box is the same either way.)
+        covered.push(
+          ...(await page.evaluate(() => {
+            const bar = document.querySelector('.deck-bar')!.getBoundingClientRect();
+            const slide = document.querySelector('[data-deck-stage] [data-slide][data-current]')!;
+            const hits: string[] = [];
+            for (const el of slide.querySelectorAll('button, input, select, summary, a[href], textarea, [tabindex="0"]')) {
+              const r = el.getBoundingClientRect();
+              if (!r.width || !r.height || !el.checkVisibility({ visibilityProperty: true })) continue; // e.g. in a closed <details>
+              if (r.bottom > bar.top + 0.5 && r.top < bar.bottom && r.right > bar.left && r.left < bar.right) {
+                hits.push(`${location.hash} ${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.top)}–${Math.round(r.bottom)} (toolbar from ${Math.round(bar.top)})`);
+              }
+            }
+            return hits;
+          })),
+        );
+      }
+    }
+    expect(covered).toEqual([]);
+
+    // Hidden, the toolbar is not a click target: a click where it was reaches what is underneath.
+    await page.goto(`${SLIDES}#/2/1`);
+    await page.mouse.move(640, 300);
+    await expect(view(page)).toHaveAttribute('data-chrome', 'hidden', { timeout: CHROME_IDLE_MS + 2000 });
+    const box = (await bar(page).boundingBox())!;
+    const target = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.deck-bar') !== null, [box.x + box.width / 2, box.y + box.height / 2]);
+    expect(target, 'the hidden toolbar still takes clicks').toBe(false);
+  });
+}
+
+test('in a small window, a slide control under the toolbar makes it give way when the pointer reaches it', async ({ page }) => {
+  await page.setViewportSize({ width: 760, height: 430 });
+  let found: { x: number; y: number; hash: string } | null = null;
+  for (const [index, steps] of SHAPE.entries()) {
+    if (index === 0 || found) continue;
+    await page.goto(`${SLIDES}#/${index + 1}/${steps}`);
+    await expectAt(page, index + 1, steps);
+    found = await page.evaluate(() => {
+      const bar = document.querySelector('.deck-bar')!.getBoundingClientRect();
+      const slide = document.querySelector('[data-deck-stage] [data-slide][data-current]')!;
+      for (const el of slide.querySelectorAll('button, input, select, summary')) {
+        const r = el.getBoundingClientRect();
+        if (!r.width || !el.checkVisibility({ visibilityProperty: true })) continue;
+        const top = Math.max(r.top, bar.top) + 2;
+        if (top < Math.min(r.bottom, bar.bottom) - 2) return { x: r.left + r.width / 2, y: (top + Math.min(r.bottom, bar.bottom)) / 2, hash: location.hash };
+      }
+      return null;
+    });
+  }
+  expect(found, 'a control under the toolbar somewhere in a 760×430 window').not.toBeNull();
+  await page.mouse.move(found!.x, found!.y - 60);
+  await page.mouse.move(found!.x, found!.y);
+  await expect(view(page)).toHaveAttribute('data-chrome', 'hidden');
+  const reached = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.deck-bar') === null, [found!.x, found!.y]);
+  expect(reached, `the slide's control at ${found!.hash} is reachable`).toBe(true);
+  // Away from it, the toolbar comes back.
+  await page.mouse.move(380, 100);
+  await expect(view(page)).toHaveAttribute('data-chrome', 'shown');
 });
 
 test('entering full screen hides the toolbar at once', async ({ page }) => {

@@ -48,6 +48,22 @@ export async function pickReachable(ctx: ActionContext, selector: string): Promi
 
 export const CLICK = { timeout: 5_000 };
 
+/**
+ * A click as a mouse user makes it: the pointer travels to the element first (which brings back the slide view's
+ * auto-hidden toolbar, as it does for a person), then clicks.
+ */
+export async function userClick(ctx: ActionContext, el: Locator): Promise<void> {
+  await el.scrollIntoViewIfNeeded(CLICK);
+  const box = await el.boundingBox();
+  if (box) {
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await ctx.tab.page.mouse.move(x - 3, y);
+    await ctx.tab.page.mouse.move(x, y);
+  }
+  await el.click(CLICK);
+}
+
 /** Controls a reader can operate (a diverged run's Train is disabled; the deck's Next at the end is aria-disabled). */
 export const ENABLED = ':not([disabled]):not([aria-disabled="true"])';
 

@@ -1,5 +1,5 @@
 import type { Action } from './action-kit.ts';
-import { CLICK, leave, pickFrom, pickReachable } from './action-kit.ts';
+import { CLICK, userClick, leave, pickFrom, pickReachable } from './action-kit.ts';
 import { randomHash, randomQuery } from './urls.ts';
 
 /**
@@ -18,7 +18,7 @@ const link: Action = async (ctx) => {
   const byKeyboard = ctx.rng.uniform() < 0.3 || (await el.evaluate((a) => a.classList.contains('skip-link')));
   ctx.note(`→ ${url.pathname}${url.hash}${byKeyboard ? ' (Enter)' : ''}`);
   await leave(ctx, async () => {
-    if (!byKeyboard) return el.click(CLICK);
+    if (!byKeyboard) return userClick(ctx, el);
     await el.focus();
     await el.press('Enter');
   });

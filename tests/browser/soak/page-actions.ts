@@ -1,5 +1,5 @@
 import type { Action } from './action-kit.ts';
-import { CLICK, focusedElement, pickFrom, pickReachable, press } from './action-kit.ts';
+import { CLICK, userClick, focusedElement, pickFrom, pickReachable, press } from './action-kit.ts';
 import { nextFrames } from './tabs.ts';
 
 /**
@@ -18,7 +18,7 @@ const scroll: Action = async (ctx) => {
 
 const theme: Action = async (ctx) => {
   const el = await pickReachable(ctx, '[data-theme-toggle]');
-  if (el) await el.click(CLICK);
+  if (el) await userClick(ctx, el);
 };
 
 /** Let training run for a moment. */

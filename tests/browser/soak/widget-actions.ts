@@ -1,5 +1,5 @@
 import type { Action } from './action-kit.ts';
-import { CLICK, ENABLED, pickFrom, pickReachable } from './action-kit.ts';
+import { CLICK, userClick, ENABLED, pickFrom, pickReachable } from './action-kit.ts';
 
 /**
  * The widgets' controls, used as readers do: Train/Pause/Step/Reset, buttons, checkboxes, sliders (dragged with the
@@ -18,19 +18,19 @@ const train: Action = async (ctx) => {
   const diverged = await button.isDisabled();
   if (diverged) button = widget.locator('[data-role="reset"]'); // diverged: Reset recovers
   ctx.note(`→ ${diverged ? 'reset (diverged)' : role}`);
-  await button.click(CLICK);
+  await userClick(ctx, button);
 };
 
 const button: Action = async (ctx) => {
   const el = await pickReachable(ctx, `button${ENABLED}`);
   if (!el) return;
-  await el.click(CLICK);
+  await userClick(ctx, el);
 };
 
 const checkbox: Action = async (ctx) => {
   const el = await pickReachable(ctx, `input[type="checkbox"]${ENABLED}`);
   if (!el) return;
-  await el.click(CLICK);
+  await userClick(ctx, el);
 };
 
 /** Drag a slider's thumb with the mouse to a random place along it. */
