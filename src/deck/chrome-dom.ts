@@ -5,17 +5,6 @@
  */
 import { CHROME_IDLE_MS, type ChromeEvent, initialChrome, nextChrome, restartsIdle } from './chrome.ts';
 
-const CONTROL = 'button, input, select, textarea, summary, a[href], label, canvas, [tabindex]:not([tabindex="-1"])';
-
-/** Whether (x, y) is inside the toolbar's box and, under it, on one of the slide's own controls. */
-function slideControlUnder(view: HTMLElement, bar: HTMLElement, x: number, y: number): boolean {
-  const box = bar.getBoundingClientRect();
-  if (x < box.left || x > box.right || y < box.top || y > box.bottom) return false;
-  const beneath = document.elementsFromPoint(x, y).find((el) => !bar.contains(el));
-  const control = beneath?.closest(CONTROL);
-  return control != null && view.querySelector('[data-deck-stage]')?.contains(control) === true;
-}
-
 export function attachChromeAutoHide(view: HTMLElement, bar: HTMLElement, idleMs = CHROME_IDLE_MS): () => void {
   let state = initialChrome;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,7 +24,7 @@ export function attachChromeAutoHide(view: HTMLElement, bar: HTMLElement, idleMs
     // Only real movement: a pointer resting while the page changes under it does not count.
     if (event.screenX === last.x && event.screenY === last.y) return;
     last = { x: event.screenX, y: event.screenY };
-    on(slideControlUnder(view, bar, event.clientX, event.clientY) ? 'yield' : 'pointer');
+    on('pointer');
   };
   const onPointerDown = (): void => on('pointer');
   const onKeyDown = (event: KeyboardEvent): void => {

@@ -1,9 +1,8 @@
 /**
  * The audience view's toolbar gets out of the way, as in reveal.js and Slidev: it hides after CHROME_IDLE_MS without
  * pointer movement, and at once on entering full screen; pointer movement, a touch or Tab brings it back, and it stays
- * while the pointer rests on it or keyboard focus is inside it (keyboard users keep every control). Where it floats over
- * one of the slide's own controls (a widget's slider at the bottom of a small window), the pointer on that control
- * makes it give way, so the control can always be reached. Pure state; the
+ * while the pointer rests on it or keyboard focus is inside it (keyboard users keep every control). It only ever covers
+ * the slide's bottom margin (the stage's fit leaves room for it, stage-fit.ts fitUnderBar). Pure state; the
  * DOM glue is in chrome-dom.ts.
  */
 export const CHROME_IDLE_MS = 2000;
@@ -24,7 +23,6 @@ export type ChromeEvent =
   | 'hover-in'
   | 'hover-out'
   | 'idle' // CHROME_IDLE_MS passed since the last event that shows it
-  | 'yield' // the pointer is on one of the slide's own controls where the toolbar would cover it
   | 'fullscreen'; // the page entered full screen
 
 export const initialChrome: ChromeState = { shown: true, focused: false, hovered: false };
@@ -46,13 +44,10 @@ export function nextChrome(state: ChromeState, event: ChromeEvent): ChromeState 
       return state.focused || state.hovered ? state : { ...state, shown: false };
     case 'fullscreen':
       return { ...state, shown: false, hovered: false };
-    case 'yield':
-      // The slide's control wins (the hidden toolbar lets the click through); keyboard focus in the toolbar keeps it.
-      return state.focused ? state : { ...state, shown: false, hovered: false };
   }
 }
 
 /** Events after which the idle countdown starts again. */
 export function restartsIdle(event: ChromeEvent): boolean {
-  return event !== 'idle' && event !== 'fullscreen' && event !== 'yield';
+  return event !== 'idle' && event !== 'fullscreen';
 }

@@ -66,7 +66,8 @@ test('a mouse click on a toolbar button does not keep the toolbar up', async ({ 
   await settle(page);
 });
 
-for (const size of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }]) {
+// Projector sizes, and small windows where the toolbar wraps onto two rows (the stage's fit makes room for it).
+for (const size of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }, { width: 760, height: 430 }, { width: 640, height: 360 }]) {
   test(`at ${size.width}×${size.height} the shown toolbar covers no control on any slide, and the hidden one lets clicks through`, async ({ page }) => {
     await page.setViewportSize(size);
     await page.goto(`${SLIDES}#/1/0`);
@@ -105,36 +106,6 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }])
     expect(target, 'the hidden toolbar still takes clicks').toBe(false);
   });
 }
-
-test('in a small window, a slide control under the toolbar makes it give way when the pointer reaches it', async ({ page }) => {
-  await page.setViewportSize({ width: 760, height: 430 });
-  let found: { x: number; y: number; hash: string } | null = null;
-  for (const [index, steps] of SHAPE.entries()) {
-    if (index === 0 || found) continue;
-    await page.goto(`${SLIDES}#/${index + 1}/${steps}`);
-    await expectAt(page, index + 1, steps);
-    found = await page.evaluate(() => {
-      const bar = document.querySelector('.deck-bar')!.getBoundingClientRect();
-      const slide = document.querySelector('[data-deck-stage] [data-slide][data-current]')!;
-      for (const el of slide.querySelectorAll('button, input, select, summary')) {
-        const r = el.getBoundingClientRect();
-        if (!r.width || !el.checkVisibility({ visibilityProperty: true })) continue;
-        const top = Math.max(r.top, bar.top) + 2;
-        if (top < Math.min(r.bottom, bar.bottom) - 2) return { x: r.left + r.width / 2, y: (top + Math.min(r.bottom, bar.bottom)) / 2, hash: location.hash };
-      }
-      return null;
-    });
-  }
-  expect(found, 'a control under the toolbar somewhere in a 760×430 window').not.toBeNull();
-  await page.mouse.move(found!.x, found!.y - 60);
-  await page.mouse.move(found!.x, found!.y);
-  await expect(view(page)).toHaveAttribute('data-chrome', 'hidden');
-  const reached = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.deck-bar') === null, [found!.x, found!.y]);
-  expect(reached, `the slide's control at ${found!.hash} is reachable`).toBe(true);
-  // Away from it, the toolbar comes back.
-  await page.mouse.move(380, 100);
-  await expect(view(page)).toHaveAttribute('data-chrome', 'shown');
-});
 
 test('entering full screen hides the toolbar at once', async ({ page }) => {
   await page.goto(`${SLIDES}#/1/0`);

@@ -27,14 +27,6 @@ describe('audience toolbar', () => {
     expect(run('fullscreen', 'pointer').shown).toBe(true);
   });
 
-  it('gives way when the pointer is on a slide control it would cover, unless keyboard focus is inside it', () => {
-    expect(run('pointer', 'hover-in', 'yield').shown).toBe(false);
-    expect(run('pointer', 'hover-in', 'yield').hovered).toBe(false);
-    expect(run('focus-in', 'yield').shown).toBe(true);
-    expect(run('yield', 'pointer').shown).toBe(true);
-    expect(restartsIdle('yield')).toBe(false);
-  });
-
   it('restarts the idle countdown on every event but the countdown itself and full screen', () => {
     expect(restartsIdle('pointer')).toBe(true);
     expect(restartsIdle('focus-out')).toBe(true);
