@@ -52,9 +52,13 @@ export class DeckView extends HTMLElement {
     this.model = readDeck(stage);
     labelSlides(this.model);
     stage.dataset.deckReady = '';
+    // ?notes: printing this page puts each slide's speaker notes under it (deck.css, print).
+    if (new URLSearchParams(location.search).has('notes')) this.dataset.printNotes = '';
     // On a slide a widget shows the controls its notes use; the rest wait behind "More settings".
     for (const more of stage.querySelectorAll<HTMLDetailsElement>('details[data-widget-more]')) more.open = false;
-    this.#cleanups.push(fitStage(viewport, stage));
+    // The audience view's toolbar floats over the stage: the fit keeps it over the slide's bottom margin.
+    const floatingBar = this.dataset.mode === 'audience' ? this.querySelector<HTMLElement>('.deck-bar') : null;
+    this.#cleanups.push(fitStage(viewport, stage, floatingBar));
     const openedWithPosition = parseHash(location.hash) !== null;
     this.goto(this.#positionFromLocation(), 'initial');
 

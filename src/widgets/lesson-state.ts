@@ -3,7 +3,7 @@
  * URL, and kept in step with other windows of the same lesson (presenter ↔ projector).
  */
 import { createStore } from './store.ts';
-import { defaultValues, formatQuery, isParamName, parseParam, parseQuery, type ParamName, type ParamValue, type ParamValues } from './params.ts';
+import { defaultValues, formatQuery, isParamName, parseParam, parseQuery, viewOptionsOf, type ParamName, type ParamValue, type ParamValues } from './params.ts';
 import { onMessage, post, windowId } from './channel.ts';
 import { isNewer, type Stamp } from './sync-clock.ts';
 
@@ -44,7 +44,9 @@ let urlTimer: ReturnType<typeof setTimeout> | undefined;
 lessonState.subscribe((values) => {
   clearTimeout(urlTimer);
   urlTimer = setTimeout(() => {
-    const url = `${location.pathname}${formatQuery(values)}${location.hash}`;
+    const query = formatQuery(values);
+    const view = viewOptionsOf(location.search); // e.g. ?notes (the slide view's print option) stays
+    const url = `${location.pathname}${view ? (query ? `${query}&${view}` : `?${view}`) : query}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
   }, 150);
 });

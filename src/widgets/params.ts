@@ -144,6 +144,22 @@ export function parseParam(name: ParamName, raw: unknown): ParseResult {
  * Parse a URL query string; every problem becomes a plain-text notice and the default stays. A setting given more
  * than once (`?p=0.2&p=0.3`) is read from its last occurrence, as a later edit of a link wins, with a notice.
  */
+/**
+ * Query names that choose how a page shows (not a widget's setting): `notes` on the slide view prints each slide's
+ * speaker notes under it. parseQuery passes over them silently and the URL mirror keeps them.
+ */
+export const VIEW_OPTIONS: readonly string[] = ['notes'];
+
+/** The view options present in a query string, as a query fragment to append ('' or 'notes' or 'a&b'). */
+export function viewOptionsOf(search: string): string {
+  try {
+    const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+    return VIEW_OPTIONS.filter((name) => params.has(name)).join('&');
+  } catch {
+    return '';
+  }
+}
+
 export function parseQuery(search: string): { values: Partial<ParamValues>; notices: string[] } {
   const values: Partial<Record<ParamName, ParamValue>> = {};
   const notices: string[] = [];
@@ -161,6 +177,7 @@ export function parseQuery(search: string): { values: Partial<ParamValues>; noti
   const last = new Map(entries.map(([name], i) => [name, i]));
   const repeated = new Set<string>();
   for (const [i, [name, raw]] of entries.entries()) {
+    if (VIEW_OPTIONS.includes(name)) continue;
     if (!isParamName(name)) {
       notices.push(`Ignored unknown setting ${quoteUntrusted(name)} in the link.`);
       continue;
