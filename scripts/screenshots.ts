@@ -2,7 +2,8 @@
 // [--phone=390x844] [--theme=light|dark] [--only=slides|reading] [--slides=2,5] [--readme]`. Serves an existing build (`dist/`, or
 // OUT_DIR) under BASE_PATH (default /rectifiers-and-dropout/; build with the same one first) and writes one PNG per
 // slide step of every lesson's slide view at a projector size, and the reading view's widgets at a phone size. With
-// --readme it writes the README's two screenshots (docs/screenshot.png, docs/screenshot-slides.png) instead.
+// --readme it writes the README's three screenshots (docs/screenshot.png, docs/screenshot-slides.png, and a page of
+// the printed handout, docs/screenshot-handout.png) instead.
 
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -85,7 +86,17 @@ async function main(): Promise<void> {
       await settle(page);
       await page.waitForTimeout(2600);
       await page.screenshot({ path: 'docs/screenshot-slides.png' });
-      say('docs/screenshot.png, docs/screenshot-slides.png');
+      // A page of the handout: the reading view printed (A4's width at 96 dpi less its margins), from the dropout
+      // section's first figure.
+      const paper = await browser.newPage({ viewport: { width: 688, height: 1010 }, colorScheme: 'light' });
+      await paper.goto(`${server.url}${lessons[0]}`);
+      await paper.emulateMedia({ media: 'print' });
+      await settle(paper);
+      await paper.locator('#dropout-mask').evaluate((el) => el.closest('[data-step]')?.scrollIntoView({ block: 'start' }));
+      await paper.waitForTimeout(300);
+      await paper.screenshot({ path: 'docs/screenshot-handout.png' });
+      await paper.close();
+      say('docs/screenshot.png, docs/screenshot-slides.png, docs/screenshot-handout.png');
       return;
     }
     for (const lesson of lessons) {

@@ -5,6 +5,7 @@
  * scrolls, a widget is fetched when it comes within half a screen, so it is ready when it arrives.
  */
 import './lesson-state.ts';
+import { warmIntl } from './intl-warmup.ts';
 
 type ControllerModule = { default?: unknown };
 
@@ -29,6 +30,7 @@ async function load(el: HTMLElement): Promise<void> {
   // 'loading' until the controller module arrives and upgrades the element (it then says 'ready').
   if (!el.dataset.widgetState) el.dataset.widgetState = 'loading';
   try {
+    await warmIntl(); // ICU's number data in two short tasks, not inside the widget code's evaluation
     await importer();
   } catch (error) {
     requested.delete(name);
