@@ -2,10 +2,14 @@
  * The messages between the digits widget (main thread) and its worker. Small and structured-clone friendly: curves
  * are plain arrays of at most epochs + 1 numbers; weight tiles travel as transferred Float32Array buffers.
  *
- * Page → worker: start (download the digits if not yet, build both nets, train), pause, resume, reset (forget the
- * run; the downloaded digits stay). The page ends everything with worker.terminate() (on Reset or when it leaves).
- * Worker → page: download progress, progress (a few times a second while training, and on every state change),
- * snapshot (after each measurement: test-set activations and weight tiles of both nets), done, error.
+ * Page → worker: start (download the digits if not yet, build both nets, train), pause, resume, step (train to the
+ * end of the next measured epoch, then pause), reset (forget the run; the downloaded digits stay). The page ends
+ * everything with worker.terminate() (on Reset or when it leaves), but not while the worker's download is in flight:
+ * a fetch cut off by terminate() is never reported as finished or failed, so the page resets the worker instead and
+ * terminates it on `loaded`.
+ * Worker → page: download progress, loaded (the download settled, whatever run asked for it), progress (a few times a
+ * second while training, and on every state change), snapshot (after each measurement: test-set activations and
+ * weight tiles of both nets), done, error.
  */
 import type { DigitsDropoutSettings, DigitsStatus } from './model.ts';
 import type { ActivationSummary, HistogramBins } from './probe.ts';
@@ -14,6 +18,7 @@ export type DigitsRequest =
   | { readonly type: 'start'; readonly assetUrl: string; readonly settings: DigitsDropoutSettings; readonly tileCount?: number }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
+  | { readonly type: 'step' }
   | { readonly type: 'reset' };
 
 export type SessionState = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'diverged' | 'failed';
@@ -27,6 +32,8 @@ export interface RunCurves {
 
 export type DigitsMessage =
   | { readonly type: 'download'; readonly loaded: number; readonly total: number | null }
+  /** The worker's download has settled (well or not), even if the run that started it was reset since. */
+  | { readonly type: 'loaded'; readonly ok: boolean }
   | {
     readonly type: 'progress';
     readonly state: SessionState;
