@@ -207,7 +207,11 @@ class DigitsDropoutWidget extends WidgetElement {
   #drawPanel(panel: DigitsPanel): void {
     const run = this.#run, box = this.#boxes.get(panel);
     if (!run || !box || !this.isConnected) return;
-    const size = measureChart(this.#boxes.size === 1 ? this.ref('plot') : box, CHART_SIZE);
+    const measured = this.#boxes.size === 1 ? this.ref('plot') : box;
+    // A slide shrunk with CSS zoom (its bullets are taller than the stage): text drawn larger by as much, so it still
+    // reaches the stage size a projector needs (render.ts, DigitsChartSize).
+    const zoom = (measured as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    const size = { ...measureChart(measured, CHART_SIZE), textScale: inDeck(this) && zoom > 0 && zoom < 1 ? 1 / zoom : 1 };
     box.replaceChildren(renderDigitsPanel(panel, this.#digitsView(run.view), { size }));
   }
 

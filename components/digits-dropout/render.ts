@@ -11,8 +11,9 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
 import { endLabelMarks } from '../../src/widgets/charts/end-labels.ts';
+import { renderLegend } from '../../src/widgets/charts/legend.ts';
 import { seriesColor, seriesTextColor } from '../../src/widgets/charts/palette.ts';
-import { CHART_TEXT, type ChartSize, type Density, chartStyle, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
+import { CHART_TEXT, type ChartSize, chartStyle, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
 import type { RunCurves, RunSnapshot } from './protocol.ts';
 import type { HistogramBins } from './probe.ts';
 import { type DigitsPanel, decimal, percent } from './describe.ts';
@@ -30,10 +31,35 @@ export interface DigitsView {
   change: boolean;
 }
 
+/**
+ * A chart size with the text scale it needs: a slide whose bullets are taller than the stage is shrunk with CSS zoom
+ * (src/deck/slide-fit.ts), which would take 18 px chart text under the 16 px a projector needs; the controller asks
+ * for 1 / zoom so the text still renders at its density's size.
+ */
+export interface DigitsChartSize extends ChartSize {
+  textScale?: number;
+}
+
+/** Text sizes and text-bound lengths (margins, tick spacing) for a size, at its text scale. */
+function typeFor(size: DigitsChartSize) {
+  const d = size.density, k = Math.max(1, size.textScale ?? 1);
+  const tick = Math.round(CHART_TEXT[d].tick * k * 10) / 10, label = Math.round(CHART_TEXT[d].label * k * 10) / 10;
+  return {
+    d,
+    tick,
+    label,
+    /** `px` at 14 px text, scaled with the text. */
+    px: (px: number): number => Math.round(scaled(px, d) * k),
+    style: { ...chartStyle(d), fontSize: `${tick}px` },
+    ticks: (length: number, spacing?: number): number => tickCount(length / k, d, spacing === undefined ? undefined : spacing / k),
+    text: { fontSize: label, fontWeight: 600, stroke: 'var(--bg-soft)', strokeWidth: 4, paintOrder: 'stroke' } as const,
+  };
+}
+
 export interface RenderOptions {
   document?: Document;
   width?: number;
-  size?: ChartSize;
+  size?: DigitsChartSize;
   /** Draws a tile sheet into a canvas (the browser's 2-D context by default; tests pass their own). */
   paint?: (canvas: HTMLCanvasElement, image: TileImage) => void;
 }
@@ -54,8 +80,6 @@ const ERROR_LINES = [
   { net: 1, kind: 'train', dash: '9 3 2 3' },
 ] as const;
 
-const labelText = (d: Density) => ({ fontSize: CHART_TEXT[d].label, fontWeight: 600, stroke: 'var(--bg-soft)', strokeWidth: 4, paintOrder: 'stroke' }) as const;
-
 type Point = { x: number; y: number };
 const finitePoints = (xs: readonly number[], ys: readonly number[]): Point[] =>
   xs.map((x, i) => ({ x, y: ys[i] })).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
@@ -75,17 +99,18 @@ export function errorDomain(curves: DigitsView['curves']): [number, number] {
   return [0, Math.min(1, top)];
 }
 
-export function errorsChart(view: DigitsView, doc: Document | undefined, size: ChartSize): SVGSVGElement | HTMLElement {
-  const d = size.density;
-  const font = CHART_TEXT[d];
-  const [marginLeft, marginTop, marginBottom] = [scaled(52, d), scaled(20, d), scaled(44, d)];
-  // Room for the longest end label ("train, no dropout") beside the marker.
-  const marginRight = Math.ceil(17 * 0.6 * font.label) + scaled(22, d);
+export function errorsChart(view: DigitsView, doc: Document | undefined, size: DigitsChartSize): SVGSVGElement | HTMLElement {
+  const t = typeFor(size), d = t.d;
+  const [marginLeft, marginTop, marginBottom] = [t.px(52), t.px(20), t.px(44)];
+  // Room for the longest end label ("train, no dropout") beside the marker; a phone has no room for them and shows a
+  // legend above the chart instead.
+  const legend = d === 'phone';
+  const marginRight = legend ? t.px(14) : Math.ceil(17 * 0.6 * t.label) + t.px(22);
   const domain = errorDomain(view.curves);
   // Whole steps make the last measurement fall a little past the planned epochs (40 epochs of 2,000 digits in
   // batches of 64 end at epoch 40.0, 3 epochs at 3.07): the axis reaches it.
   const lastEpoch = Math.max(view.epochs, ...(view.curves ?? []).map((c) => c.epochs.at(-1) ?? 0));
-  const xTicks = integerTicks(lastEpoch, tickCount(size.width - marginLeft - marginRight, d));
+  const xTicks = integerTicks(lastEpoch, t.ticks(size.width - marginLeft - marginRight));
   const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 })];
   const ends: { x: number; y: number; text: string; fill: string }[] = [];
   const described: string[] = [];
@@ -104,9 +129,12 @@ export function errorsChart(view: DigitsView, doc: Document | undefined, size: C
     }
     described.push(`${line.kind} error ${net.name} ${percent(end.y, 1)}`);
   }
-  marks.push(...endLabelMarks(ends, { domain, range: [size.height - marginBottom, marginTop] }, { fontSize: font.label, gap: font.label + 2 }));
+  // A name at the bottom is lifted clear of the epoch ticks under the axis.
+  const lowest = ((0.7 * t.label) / Math.max(1, size.height - marginTop - marginBottom)) * (domain[1] - domain[0]);
+  const lifted = ends.map((end) => ({ ...end, y: Math.max(end.y, domain[0] + lowest) }));
+  if (!legend) marks.push(...endLabelMarks(lifted, { domain, range: [size.height - marginBottom, marginTop] }, { fontSize: t.label, gap: t.label + 2 }));
   const epoch = Math.round(view.curves?.[0].epochs.at(-1) ?? 0);
-  return plot({
+  const chart = plot({
     document: doc,
     width: size.width,
     height: size.height,
@@ -114,15 +142,22 @@ export function errorsChart(view: DigitsView, doc: Document | undefined, size: C
     marginRight,
     marginTop,
     marginBottom,
-    style: chartStyle(d),
+    style: t.style,
     x: { label: 'epoch', domain: [0, lastEpoch], grid: true, labelAnchor: 'center', labelOffset: marginBottom - 6, ticks: xTicks, tickFormat: 'd' },
-    y: { label: 'error', domain, grid: true, ticks: tickCount(size.height - marginTop - marginBottom, d, font.tick * 2.5), tickFormat: (v: number) => `${Math.round(v * 100)}%` },
+    y: { label: 'error', domain, grid: true, ticks: t.ticks(size.height - marginTop - marginBottom, t.tick * 2.5), tickFormat: (v: number) => `${Math.round(v * 100)}%` },
     ariaLabel: 'Training and test error of both networks against the epoch',
     ariaDescription: described.length
       ? `At epoch ${epoch}: ${described.join(', ')}. The axis stops at ${Math.round(domain[1] * 100)}%; both nets start at chance, about 90% wrong.`
       : 'No training yet: press Train.',
     marks,
   });
+  if (!legend) return chart;
+  const wrapper = (doc ?? document).createElement('div');
+  wrapper.append(
+    renderLegend(ERROR_LINES.map((line) => ({ label: `${line.kind}, ${NETS[line.net].name}`, color: NETS[line.net].color, dash: line.dash, symbol: NETS[line.net].symbol })), { document: doc, label: 'Lines' }),
+    chart,
+  );
+  return wrapper;
 }
 
 /** Activations of one net's hidden layer as drawn: shares of all activations per bin, exact zeros taken out. */
@@ -148,8 +183,8 @@ export function histogramOf(snapshot: RunSnapshot, bins: HistogramBins, layer = 
   };
 }
 
-export function activationsChart(view: DigitsView, doc: Document | undefined, size: ChartSize): SVGSVGElement | HTMLElement {
-  const d = size.density;
+export function activationsChart(view: DigitsView, doc: Document | undefined, size: DigitsChartSize): SVGSVGElement | HTMLElement {
+  const t = typeFor(size), d = t.d;
   const snap = view.snapshot;
   const hists = snap ? snap.runs.map((r) => histogramOf(r, snap.bins)) : [null, null];
   const max = snap?.bins.max ?? 4;
@@ -169,14 +204,16 @@ export function activationsChart(view: DigitsView, doc: Document | undefined, si
     legend.push(`${net.name}: mean ${decimal(hist.mean)}, ${percent(hist.zeroFraction, 0)} exactly 0`);
   });
   yMax = Math.min(1, yMax * 1.15);
-  const [marginLeft, marginRight, marginTop, marginBottom] = [scaled(52, d), scaled(20, d), scaled(12, d), scaled(44, d)];
-  // A legend in the empty top right (the activations pile up near 0): one line per net, in its text colour.
-  const lineHeight = CHART_TEXT[d].label + 6;
-  const top = marginTop + 2 * lineHeight + 6;
-  legend.forEach((text, r) => {
-    marks.push(Plot.text([text], { frameAnchor: 'top-right', dy: r * lineHeight + 4, dx: -4, text: () => text, textAnchor: 'end', fill: NETS[r].text, ...labelText(d) }));
+  const [marginLeft, marginRight, marginTop, marginBottom] = [t.px(52), t.px(20), t.px(12), t.px(44)];
+  // A legend in the empty top right (the activations pile up near 0): one line per net, in its text colour. A phone
+  // has no room for it beside the y axis: an HTML legend above the chart there.
+  const inChart = d !== 'phone';
+  const lineHeight = t.label + 6;
+  const top = inChart ? marginTop + 2 * lineHeight + 6 : t.px(20);
+  if (inChart) legend.forEach((text, r) => {
+    marks.push(Plot.text([text], { frameAnchor: 'top-right', dy: r * lineHeight + 4, dx: -4, text: () => text, textAnchor: 'end', fill: NETS[r].text, ...t.text }));
   });
-  return plot({
+  const chart = plot({
     document: doc,
     width: size.width,
     height: size.height,
@@ -184,15 +221,19 @@ export function activationsChart(view: DigitsView, doc: Document | undefined, si
     marginRight,
     marginTop: top,
     marginBottom,
-    style: chartStyle(d),
-    x: { label: 'activation, hidden layer 1 (test digits)', domain: [0, max], ticks: tickCount(size.width - marginLeft - marginRight, d), labelAnchor: 'center', labelOffset: marginBottom - 6 },
-    y: { label: d === 'page' ? 'share of activations (not 0)' : 'share (not 0)', domain: [0, yMax], grid: true, ticks: tickCount(size.height - top - marginBottom, d, CHART_TEXT[d].tick * 2.5), tickFormat: (v: number) => `${Math.round(v * 1000) / 10}%` },
+    style: t.style,
+    x: { label: d === 'phone' ? 'activation, hidden layer 1' : 'activation, hidden layer 1 (test digits)', domain: [0, max], ticks: t.ticks(size.width - marginLeft - marginRight), labelAnchor: 'center', labelOffset: marginBottom - 6 },
+    y: { label: d === 'page' ? 'share of activations (not 0)' : 'share (not 0)', domain: [0, yMax], grid: true, ticks: t.ticks(size.height - top - marginBottom, t.tick * 2.5), tickFormat: (v: number) => `${Math.round(v * 1000) / 10}%` },
     ariaLabel: 'Histogram of hidden layer 1 activations on the test digits, both networks',
     ariaDescription: legend.length
       ? `${legend.join('; ')}. The outlines show the activations above 0; the dotted and dash-dotted lines mark the means.`
       : 'No activations measured yet: press Train.',
     marks,
   });
+  if (inChart || legend.length === 0) return chart;
+  const wrapper = (doc ?? document).createElement('div');
+  wrapper.append(renderLegend(legend.map((label, r) => ({ label, color: NETS[r].color, dash: r === 0 ? 'none' : '9 5' })), { document: doc, label: 'Outlines' }), chart);
+  return wrapper;
 }
 
 /** A sheet of tiles as RGBA pixels: `columns` tiles across, a `gap` of transparent pixels between them. */
@@ -212,12 +253,16 @@ export function tileImage(tiles: Float32Array, tileCount: number, options: { col
   const rows = Math.ceil(tileCount / columns);
   const width = columns * side + (columns - 1) * gap, height = rows * side + (rows - 1) * gap;
   const data = new Uint8ClampedArray(width * height * 4);
-  const values = options.subtract ? tiles.map((v, k) => v - (options.subtract![k] ?? 0)) : tiles;
+  const base = options.subtract ?? null;
+  // (No copy of the tiles: drawn every few hundred milliseconds, and every array buffer made here is garbage to sweep.)
+  const value = (k: number): number => (base ? tiles[k] - (base[k] ?? 0) : tiles[k]);
   for (let t = 0; t < tileCount; t++) {
-    const scale = tileScale(values, t, pixels) || 1;
+    let scale = base ? 0 : tileScale(tiles, t, pixels);
+    if (base) for (let k = t * pixels; k < (t + 1) * pixels; k++) scale = Math.max(scale, Math.abs(value(k)));
+    scale ||= 1;
     const ox = (t % columns) * (side + gap), oy = Math.floor(t / columns) * (side + gap);
     for (let k = 0; k < pixels; k++) {
-      const v = values[t * pixels + k];
+      const v = value(t * pixels + k);
       const grey = Number.isFinite(v) ? 128 + 127 * Math.max(-1, Math.min(1, v / scale)) : 128;
       const at = ((oy + Math.floor(k / side)) * width + ox + (k % side)) * 4;
       data[at] = data[at + 1] = data[at + 2] = grey;
@@ -230,19 +275,19 @@ export function tileImage(tiles: Float32Array, tileCount: number, options: { col
 function paintCanvas(canvas: HTMLCanvasElement, image: TileImage): void {
   const context = canvas.getContext('2d');
   if (!context) return;
-  const pixels = context.createImageData(image.width, image.height);
-  pixels.data.set(image.data);
-  context.putImageData(pixels, 0, 0);
+  context.putImageData(new ImageData(image.data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), 0, 0);
 }
 
 /** The grey scale's key: three swatches (wider than a marker) named negative, 0, positive. Hidden from assistive
  * technology: the panel's name says what the greys mean. */
-function greyKey(doc: Document, d: Density): SVGSVGElement {
+function greyKey(doc: Document, size: DigitsChartSize): SVGSVGElement {
+  const t = typeFor(size), d = t.d;
   const ns = 'http://www.w3.org/2000/svg';
-  const font = CHART_TEXT[d].label, swatch = scaled(34, d), h = Math.round(font * 0.9);
+  // Swatches wider than a marker (24 px), so no quality check takes three grey boxes for a colour-only series.
+  const font = t.label, swatch = d === 'phone' ? 26 : t.px(34), h = Math.round(font * 0.9);
   const labels = ['negative', '0', 'positive'];
   // Each swatch, then its label (about 0.6 em a character), then a gap.
-  const starts = labels.reduce<number[]>((at, label, i) => [...at, i === 0 ? 1 : at[i - 1] + swatch + 6 + Math.ceil(labels[i - 1].length * 0.6 * font) + scaled(18, d)], []);
+  const starts = labels.reduce<number[]>((at, label, i) => [...at, i === 0 ? 1 : at[i - 1] + swatch + 6 + Math.ceil(labels[i - 1].length * 0.6 * font) + (d === 'phone' ? 10 : t.px(18))], []);
   const width = starts[2] + swatch + 6 + Math.ceil(labels[2].length * 0.6 * font) + 2, height = Math.max(h, font) + 8;
   const svg = doc.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -270,7 +315,7 @@ export function tileColumns(tileCount: number): number {
  * The two nets' tile sheets side by side, titled, over the grey key: an HTML panel, named as one image. Each
  * canvas holds the tiles at 1 pixel per weight, shown larger with sharp pixels (CSS), as large as the box allows.
  */
-export function featuresPanel(view: DigitsView, doc: Document, size: ChartSize, paint: RenderOptions['paint'] = paintCanvas): HTMLElement {
+export function featuresPanel(view: DigitsView, doc: Document, size: DigitsChartSize, paint: RenderOptions['paint'] = paintCanvas): HTMLElement {
   const d = size.density;
   const snap = view.snapshot;
   const change = view.change && view.initialTiles !== null;
@@ -288,43 +333,47 @@ export function featuresPanel(view: DigitsView, doc: Document, size: ChartSize, 
       : 'First-layer weights of both networks as 28 by 28 grey images: they appear when training starts.',
   );
   // Room for the sheets: the box's width shared by two, and on a slide its height less the titles and the key.
-  const font = CHART_TEXT[d].label;
-  const gap = scaled(16, d);
-  const byWidth = Math.floor((size.width - gap) / 2);
+  const t = typeFor(size);
+  const font = t.label;
+  const gap = t.px(16);
+  // Side by side, each half the width; on a phone one above the other, each the full width (tiles twice as large).
+  const byWidth = d === 'phone' ? size.width : Math.floor((size.width - gap - 2) / 2);
   const byHeight = d === 'slide' ? Math.floor(size.height - 2 * (font * 1.4) - 16) : Infinity;
   const sheet = Math.max(60, Math.min(byWidth, byHeight));
   const grid = doc.createElement('div');
   grid.className = 'digits-features-grid';
+  grid.style.columnGap = `${gap}px`; // the gap the sheets were sized with
   NETS.forEach((net, r) => {
     const column = doc.createElement('div');
     column.className = 'digits-features-net';
+    column.style.width = `${sheet}px`; // a long title wraps instead of widening the column
     const title = doc.createElement('p');
     title.className = 'digits-features-title';
     title.textContent = net.name === 'dropout' ? 'With dropout' : 'Without dropout';
     const canvas = doc.createElement('canvas');
     canvas.setAttribute('aria-hidden', 'true');
-    const image = snap ? tileImage(snap.runs[r].tiles, count, { columns, subtract: change ? view.initialTiles : null }) : null;
-    const dims = image ?? tileImage(new Float32Array(count * 784), count, { columns });
-    canvas.width = dims.width;
-    canvas.height = dims.height;
+    // Before training: mid-grey tiles (all weights 0), so the sheet's shape is there from the start.
+    const image = snap ? tileImage(snap.runs[r].tiles, count, { columns, subtract: change ? view.initialTiles : null }) : tileImage(new Float32Array(count * 784), count, { columns });
+    canvas.width = image.width;
+    canvas.height = image.height;
     canvas.style.width = `${sheet}px`;
-    canvas.style.height = `${Math.round((sheet * dims.height) / dims.width)}px`;
-    if (image) paint(canvas, image);
+    canvas.style.height = `${Math.round((sheet * image.height) / image.width)}px`;
+    paint(canvas, image);
     column.append(title, canvas);
     grid.append(column);
   });
-  panel.append(grid, greyKey(doc, d));
-  if (change) {
+  panel.append(grid, greyKey(doc, size));
+  if (change || !snap) {
     const note = doc.createElement('p');
     note.className = 'digits-features-note';
-    note.textContent = 'Change since the start (W − W₀)';
+    note.textContent = snap ? 'Change since the start (W − W₀)' : 'The weights appear here when training starts.';
     panel.append(note);
   }
   return panel;
 }
 
 export function renderDigitsPanel(panel: DigitsPanel, view: DigitsView, options: RenderOptions = {}): SVGSVGElement | HTMLElement {
-  const size = resolveSize(options, CHART_SIZE);
+  const size: DigitsChartSize = { ...resolveSize(options, CHART_SIZE), textScale: options.size?.textScale };
   const doc = options.document ?? document;
   if (panel === 'features') return featuresPanel(view, doc, size, options.paint);
   return panel === 'errors' ? errorsChart(view, doc, size) : activationsChart(view, doc, size);

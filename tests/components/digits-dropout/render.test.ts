@@ -41,12 +41,15 @@ describe('digits-dropout render', { timeout: 60_000 }, () => {
 
   it('draws the error chart: four lines, each its own dash, named at their ends, a marker shape per net', () => {
     for (const size of SIZES) {
-      const svg = errorsChart(viewOf(e), document, size);
+      const drawn = errorsChart(viewOf(e), document, size);
+      // A phone has no room for names at the lines' ends: a legend above the chart names them.
+      const svg = size.density === 'phone' ? drawn.querySelector('svg[aria-label]')! : drawn;
+      if (size.density === 'phone') expect(drawn.querySelector('.chart-legend')).not.toBeNull();
       expect(svg.getAttribute('role')).toBe('img');
       expect(svg.getAttribute('width')).toBe(String(size.width));
       const dashes = [...svg.querySelectorAll('path[stroke-dasharray], g[stroke-dasharray]')].map((p) => p.getAttribute('stroke-dasharray'));
       expect(new Set(dashes).size).toBeGreaterThanOrEqual(3);
-      for (const name of ['test, no dropout', 'test, dropout', 'train, no dropout', 'train, dropout']) expect(svg.textContent).toContain(name);
+      for (const name of ['test, no dropout', 'test, dropout', 'train, no dropout', 'train, dropout']) expect(drawn.textContent).toContain(name);
       expect(svg.getAttribute('aria-description')).toMatch(/At epoch 4: test error no dropout \d+\.\d%/);
       expect(svg.outerHTML).not.toMatch(/NaN|Infinity/);
       // Chart text is drawn at the density's size (18 px on a slide).
@@ -64,6 +67,7 @@ describe('digits-dropout render', { timeout: 60_000 }, () => {
   it('draws empty charts (axes, no lines) before any training, with a name that says so', () => {
     for (const panel of ['errors', 'activations', 'features'] as const) {
       const el = renderDigitsPanel(panel, empty, { document, size: SIZES[0], paint: () => {} });
+      if (panel === 'features') expect(el.textContent).toContain('The weights appear here when training starts.');
       expect(el.getAttribute('role')).toBe('img');
       expect(el.getAttribute('aria-label') ?? '').not.toBe('');
       expect(el.outerHTML).not.toMatch(/NaN|Infinity/);
@@ -84,8 +88,9 @@ describe('digits-dropout render', { timeout: 60_000 }, () => {
 
   it('draws the activations chart: an outline and a mean line per net, with a dash of each net, and the means named', () => {
     for (const size of SIZES) {
-      const svg = activationsChart(viewOf(e), document, size);
-      const text = svg.textContent ?? '';
+      const drawn = activationsChart(viewOf(e), document, size);
+      const svg = size.density === 'phone' ? drawn.querySelector('svg[aria-label]')! : drawn;
+      const text = drawn.textContent ?? '';
       expect(text).toMatch(/no dropout: mean \d\.\d\d, \d+% exactly 0/);
       expect(text).toMatch(/\bdropout: mean \d\.\d\d, \d+% exactly 0/);
       const dashes = new Set([...svg.querySelectorAll('[stroke-dasharray]')].map((p) => p.getAttribute('stroke-dasharray')));
@@ -121,7 +126,7 @@ describe('digits-dropout render', { timeout: 60_000 }, () => {
       expect(canvases).toHaveLength(2);
       expect(painted).toEqual([4 * 28 + 3 * 2, 4 * 28 + 3 * 2]);
       const shown = parseFloat(canvases[0].style.width);
-      expect(2 * shown).toBeLessThanOrEqual(size.width);
+      expect((size.density === 'phone' ? 1 : 2) * shown).toBeLessThanOrEqual(size.width);
       if (size.density === 'slide') expect(parseFloat(canvases[0].style.height)).toBeLessThanOrEqual(size.height);
       expect(panel.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
       expect(panel.textContent).toContain('Change since the start');
@@ -136,5 +141,15 @@ describe('integerTicks', () => {
     expect(integerTicks(40, 6)).toEqual([0, 10, 20, 30, 40]);
     expect(integerTicks(100, 3)).toEqual([0, 50, 100]);
     expect(integerTicks(1, 5)).toEqual([0, 1]);
+  });
+});
+
+describe('text on a zoomed slide', () => {
+  it('draws chart text larger by 1 / zoom, so it renders at the slide size', () => {
+    const view: DigitsView = { epochs: 40, curves: null, snapshot: null, initialTiles: null, change: false };
+    const plain = errorsChart(view, document, { width: 800, height: 480, density: 'slide' });
+    const zoomed = errorsChart(view, document, { width: 800, height: 480, density: 'slide', textScale: 1 / 0.8 });
+    expect(plain.outerHTML).toContain('font-size: 18px');
+    expect(zoomed.outerHTML).toContain('font-size: 22.5px');
   });
 });
