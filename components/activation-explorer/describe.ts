@@ -70,3 +70,33 @@ export function describeExplorer(state: ExplorerState): string {
   const convention = state.act === 'rrelu' ? ` ${RRELU_CONVENTION}` : '';
   return `${shape(state)}${derivative}${reference} Marked point: ${probeText(state)}.${convention}`;
 }
+
+/**
+ * The status line on a slide: one short sentence about what the curve shows for the negative inputs, where the
+ * variants differ (the summary has the full description).
+ */
+export function slideStatus(state: ExplorerState): string {
+  const { act, settings: s, rrelu } = state;
+  if (state.error) return act === 'rrelu' ? 'Refused: lower slope above upper slope.' : 'Settings refused: see More settings.';
+  switch (act) {
+    case 'relu':
+      return 'ReLU: f′ is 0 for every x ≤ 0.';
+    case 'leaky_relu':
+      if (s.slope === 0) return 'Slope 0: plain ReLU, f′ = 0 for x ≤ 0.';
+      if (s.slope === 1) return 'Slope 1: f(x) = x, no nonlinearity left.';
+      return `Slope ${fmt(s.slope)}: f′ = ${fmt(s.slope)} for x ≤ 0, never 0.`;
+    case 'prelu':
+      return `PReLU: f′ = a = ${fmt(s.a)} for x ≤ 0; a is learned.`;
+    case 'rrelu':
+      if (!rrelu) return '';
+      return rrelu.training
+        ? `Training: a random slope per input, ${fmt(rrelu.lower)} to ${fmt(rrelu.upper)}.`
+        : `Test: one slope, the mean ${fmt(rrelu.evalSlope)}.`;
+    case 'elu':
+      return s.alpha === 1 ? 'α = 1: floor at −1, smooth at 0.' : `α = ${fmt(s.alpha)}: floor at −${fmt(s.alpha)}; f′ jumps at 0.`;
+    case 'tanh':
+    case 'sigmoid':
+    case 'softplus':
+      return `${displayName(act)}: ${probeText(state)}.`;
+  }
+}

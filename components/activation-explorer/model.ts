@@ -148,12 +148,15 @@ export function rreluSamples(lower: number, upper: number, seed: number, n = RRE
   return Array.from(xs, (x, i) => ({ x, y: y[i], slope: slopes[i] }));
 }
 
+/** A slider value as a person reads it: 1/3 is 0.333, not 0.3333333333333333. */
+const round3 = (v: number): number => Number(v.toPrecision(3));
+
 function settingsProblem(s: ExplorerSettings): string {
   for (const key of ['slope', 'a', 'lower', 'upper', 'alpha', 'x', 'seed'] as const) {
     if (!Number.isFinite(s[key])) return `${key} is not a finite number.`;
   }
   if (s.act === 'rrelu' && !(s.lower <= s.upper)) {
-    return `RReLU needs lower ≤ upper; got lower ${s.lower} > upper ${s.upper}. Move one of the two sliders.`;
+    return `RReLU needs lower ≤ upper; got lower ${round3(s.lower)} > upper ${round3(s.upper)}. Move one of the two sliders.`;
   }
   return '';
 }

@@ -1,15 +1,18 @@
 /**
  * Controller of the PReLU-slopes widget: startTrainingWidget (createTrainingRun) owns Train/Pause, Step, Reset, the
- * frame budget, reduced motion and the "diverged" stop; a change of lr or seed restarts the run. Drawing is throttled
- * to about ten redraws a second (with a trailing redraw, so the final state is always shown).
+ * frame budget, reduced motion and the "diverged" stop; a change of lr or seed restarts the run, a change of the chart
+ * shown on a slide (slopesPanel) only redraws. Drawing is throttled to about ten redraws a second, each in a task of its
+ * own (never inside a training frame), with a trailing redraw so the final state is always shown.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
 import { getParam } from '../../src/widgets/lesson-state.ts';
+import type { ParamValues } from '../../src/widgets/params.ts';
+import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 import type { AdvanceResult } from '../../src/widgets/training-run.ts';
 import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import { createPreluRun, stepRun, type PreluRun } from './model.ts';
-import { describeSlopes, renderPreluSlopes, slopesText, statusText } from './render.ts';
+import { CHART_SIZE, describeSlopes, renderPreluSlopes, slopesText, statusText, type SlopesPanel } from './render.ts';
 
 /** At most this many SGD steps per frame, so a run of 2,000 steps plays over a few seconds. */
 const STEPS_PER_FRAME = 8;
@@ -18,8 +21,10 @@ const DRAW_INTERVAL_MS = 100;
 class PreluSlopesWidget extends WidgetElement {
   #run: PreluRun | null = null;
   #stopTraining: (() => void) | null = null;
-  /** Redraws at most every DRAW_INTERVAL_MS: at once when one is due, else a trailing one. */
-  readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS, { immediateWhenDue: true });
+  /** Redraws at most every DRAW_INTERVAL_MS, in a task of its own: a training frame and a redraw never add up. */
+  readonly #redraw = createDrawThrottle(() => this.#draw(), DRAW_INTERVAL_MS);
+  #panel: SlopesPanel = 'slopes';
+  #unwatch: (() => void) | null = null;
 
   protected start(): void {
     this.#run = this.#freshRun();
@@ -30,14 +35,26 @@ class PreluSlopesWidget extends WidgetElement {
       restart: () => {
         this.#run = this.#freshRun();
       },
-      describe: () => (this.#run ? statusText(this.#run) : ''),
+      describe: () => (this.#run ? statusText(this.#run, inDeck(this)) : ''),
+      onParams: (values) => {
+        this.#panel = values.slopesPanel as SlopesPanel;
+      },
+      // Which chart a slide shows only redraws: the slopes learned so far (and a training run) go on.
+      viewParams: ['slopesPanel'],
+      onView: (values) => {
+        this.#panel = values.slopesPanel as SlopesPanel;
+        this.#draw();
+      },
     });
+    this.#unwatch = watchChartSize(this.ref('plot'), () => this.#draw());
   }
 
   protected stop(): void {
     this.#stopTraining?.();
     this.#stopTraining = null;
     this.#redraw.cancel();
+    this.#unwatch?.();
+    this.#unwatch = null;
   }
 
   #freshRun(): PreluRun {
@@ -58,10 +75,14 @@ class PreluSlopesWidget extends WidgetElement {
   #draw(): void {
     const run = this.#run;
     if (!run || !this.isConnected) return;
-    const plot = this.ref('plot');
-    plot.replaceChildren(renderPreluSlopes(run, { width: Math.max(320, Math.min(760, plot.clientWidth || 640)) }));
     this.ref('readout').textContent = `${slopesText(run)} after ${run.trainer.stepCount} steps`;
     this.ref('summary').textContent = describeSlopes(run);
+    // Measured after the readout has changed: on a slide the controls' height decides the chart's box.
+    const plot = this.ref('plot');
+    // A slide's step that hides this widget: nothing to draw until it shows again (watchChartSize then redraws).
+    if (plot.clientWidth === 0) return;
+    const size = measureChart(plot, CHART_SIZE);
+    plot.replaceChildren(renderPreluSlopes(run, { size, panel: inDeck(this) ? this.#panel : undefined }));
   }
 }
 
