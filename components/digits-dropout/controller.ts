@@ -4,7 +4,8 @@
  * Reset (mirrored to the lesson's other windows by id, as training-run.ts does), binds its controls, and draws what
  * the run reports: the status line and the progress bar on every report (a few times a second), the charts at most
  * every DRAW_INTERVAL_MS, one chart per task, only while the element is on screen — so the page never runs a long
- * task while the worker trains. With prefers-reduced-motion the charts are drawn only when a run stops.
+ * task while the worker trains. With prefers-reduced-motion the charts are drawn only when a run stops. A finished
+ * run's dropout net is offered to the page's other widgets (trained.ts: the `digits-dropout:trained` event).
  */
 import { WidgetElement, defineWidget, prefersReducedMotion } from '../../src/widgets/widget-element.ts';
 import { bindControls } from '../../src/widgets/controls.ts';
@@ -18,6 +19,7 @@ import { DIGITS_DEFAULTS, type DigitsDropoutSettings } from './model.ts';
 import { createDigitsRun, type DigitsRun, type RunChange, type RunView, type WorkerLike } from './run.ts';
 import { DIGITS_PANELS, type DigitsPanel, progressLabel, progressValue, resultText, statusText, summaryText } from './describe.ts';
 import { CHART_SIZE, renderDigitsPanel, type DigitsView } from './render.ts';
+import { REQUEST_EVENT, type TrainedDetail, announce, trainedDetail } from './trained.ts';
 
 const DRAW_INTERVAL_MS = 400;
 const TILE_COUNT = 64;
@@ -33,12 +35,34 @@ let holders = 0;
 
 function acquireRun(): DigitsRun {
   holders++;
-  shared ??= createDigitsRun({
+  if (shared) return shared;
+  shared = createDigitsRun({
     createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
     assetUrl: new URL(`${import.meta.env.BASE_URL}${DIGITS_ASSET_PATH}`, location.href).href,
     tileCount: TILE_COUNT,
   });
+  shareTrainedNetwork(shared);
   return shared;
+}
+
+/**
+ * A finished run's dropout net goes to the page's other widgets (mc-dropout): `digits-dropout:trained` on the
+ * document, once per finished run, and again whenever one asks (`digits-dropout:request`, sent as it starts).
+ */
+function shareTrainedNetwork(run: DigitsRun): void {
+  let latest: TrainedDetail | null = null;
+  let sent: RunView['finished'] = null;
+  run.subscribe((change, view) => {
+    if (change === 'reset') latest = sent = null;
+    const finished = view.finished;
+    if (view.state !== 'done' || !finished?.network || !view.settings || finished === sent) return;
+    sent = finished;
+    latest = trainedDetail(finished.network, view.settings, finished.finalTestError[1]);
+    announce(document, latest);
+  });
+  document.addEventListener(REQUEST_EVENT, () => {
+    if (latest) announce(document, latest);
+  });
 }
 
 /** The last instance gone (the page is being left, or the widgets removed): stop the worker. */

@@ -9,10 +9,11 @@
  * terminates it on `loaded`.
  * Worker → page: download progress, loaded (the download settled, whatever run asked for it), progress (a few times a
  * second while training, and on every state change), snapshot (after each measurement: test-set activations and
- * weight tiles of both nets), done, error.
+ * weight tiles of both nets), done (with the dropout net's weights, trained.ts), error.
  */
 import type { DigitsDropoutSettings, DigitsStatus } from './model.ts';
 import type { ActivationSummary, HistogramBins } from './probe.ts';
+import type { TrainedNetwork } from './trained.ts';
 
 export type DigitsRequest =
   | { readonly type: 'start'; readonly assetUrl: string; readonly settings: DigitsDropoutSettings; readonly tileCount?: number }
@@ -55,7 +56,14 @@ export type DigitsMessage =
     /** Per net: hidden-layer activations on the test digits, and its first `tileCount` units' weights (tileCount × 784). */
     readonly runs: readonly [RunSnapshot, RunSnapshot];
   }
-  | { readonly type: 'done'; readonly status: Exclude<DigitsStatus, 'training'>; readonly finalTestError: readonly [number, number]; readonly seconds: number }
+  | {
+    readonly type: 'done';
+    readonly status: Exclude<DigitsStatus, 'training'>;
+    readonly finalTestError: readonly [number, number];
+    readonly seconds: number;
+    /** The dropout net's weights when the run finished (not when it diverged): for the page's other widgets. */
+    readonly network: TrainedNetwork | null;
+  }
   | { readonly type: 'error'; readonly message: string };
 
 export interface RunSnapshot {

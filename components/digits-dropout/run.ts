@@ -14,6 +14,7 @@
 import type { DigitsDropoutSettings } from './model.ts';
 import type { DigitsMessage, DigitsRequest, RunCurves, RunSnapshot } from './protocol.ts';
 import type { HistogramBins } from './probe.ts';
+import type { TrainedNetwork } from './trained.ts';
 
 /** What the run needs of a Worker. */
 export interface WorkerLike {
@@ -41,7 +42,7 @@ export interface RunView {
   readonly snapshot: { readonly epoch: number; readonly bins: HistogramBins; readonly runs: readonly [RunSnapshot, RunSnapshot] } | null;
   /** Weight tiles at epoch 0: the starting weights both nets share. */
   readonly initialTiles: Float32Array | null;
-  readonly finished: { readonly finalTestError: readonly [number, number]; readonly seconds: number } | null;
+  readonly finished: { readonly finalTestError: readonly [number, number]; readonly seconds: number; readonly network: TrainedNetwork | null } | null;
   readonly error: string | null;
   /** Bumped when the curves, the snapshot, or anything at all changes: what a drawing depends on. */
   readonly versions: { readonly curves: number; readonly snapshot: number; readonly any: number };
@@ -137,7 +138,7 @@ export function createDigitsRun(options: RunOptions): DigitsRun {
         return;
       }
       case 'done':
-        emit('state', { state: message.status, playing: false, stepping: false, finished: { finalTestError: message.finalTestError, seconds: message.seconds } });
+        emit('state', { state: message.status, playing: false, stepping: false, finished: { finalTestError: message.finalTestError, seconds: message.seconds, network: message.network ?? null } });
         return;
       case 'error':
         emit('state', { state: 'failed', playing: false, stepping: false, error: message.message });

@@ -14,6 +14,7 @@ import type { DigitsResult } from '../../src/digits/parse.ts';
 import { DIGITS_DROPOUT, type DigitsExperiment, createDigitsExperiment, epochAt, workUnit } from './model.ts';
 import type { DigitsMessage, DigitsRequest, RunSnapshot, SessionState } from './protocol.ts';
 import { firstLayerTiles } from './tiles.ts';
+import { networkBuffers, trainedNetwork } from './trained.ts';
 
 export interface SessionEnvironment {
   post(message: DigitsMessage, transfer?: Transferable[]): void;
@@ -109,7 +110,11 @@ export function createDigitsSession(env: SessionEnvironment): DigitsSession {
     if (status !== 'training') {
       state = status;
       progress();
-      post({ type: 'done', status, finalTestError: [e.runs[0].curves.testError.at(-1) ?? NaN, e.runs[1].curves.testError.at(-1) ?? NaN], seconds: trainingMs / 1000 });
+      const network = status === 'done' ? trainedNetwork(e.runs[1].trainer.net) : null;
+      post(
+        { type: 'done', status, finalTestError: [e.runs[0].curves.testError.at(-1) ?? NaN, e.runs[1].curves.testError.at(-1) ?? NaN], seconds: trainingMs / 1000, network },
+        network ? networkBuffers(network) : [],
+      );
       return;
     }
     if (pauseAtMeasurements !== null && measured() >= pauseAtMeasurements) {

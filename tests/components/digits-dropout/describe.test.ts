@@ -53,7 +53,7 @@ describe('digits-dropout words', () => {
     expect(statusText(training, page)).toBe('Epoch 12 of 40 · 6,353 digits/s (both nets) · about 13 s left');
     expect(statusText(training, slide)).toBe('Epoch 12/40 · 6,353 digits/s · 13 s left');
     expect(statusText({ ...training, state: 'paused', playing: false, curves: curves([0.08, 0.09], [0.01, 0.05]) }, page)).toBe('Paused at epoch 12 of 40 · test error 8.00% → 9.00% with dropout');
-    const done: RunView = { ...base, state: 'done', settings: SETTINGS, progress: progress(1250), curves: curves([0.0775, 0.0695], [0, 0.016]), snapshot, finished: { finalTestError: [0.0775, 0.0695], seconds: 24.6 } };
+    const done: RunView = { ...base, state: 'done', settings: SETTINGS, progress: progress(1250), curves: curves([0.0775, 0.0695], [0, 0.016]), snapshot, finished: { finalTestError: [0.0775, 0.0695], seconds: 24.6, network: null } };
     expect(statusText(done, page)).toBe('Finished in 25 s · test error 7.75% without dropout, 6.95% with');
     expect(statusText(done, slide)).toBe('Finished in 25 s · test error 7.75% → 6.95% with dropout');
     expect(statusText(done, { onSlide: true, panel: 'activations' })).toBe('Finished in 25 s · mean 0.62 → 0.14 · zeros 35% → 80%');

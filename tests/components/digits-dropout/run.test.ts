@@ -85,6 +85,8 @@ describe('digits run (the page side)', () => {
     expect(view).toMatchObject({ state: 'done', playing: false, stepping: false });
     expect(view.curves![0].epochs.map(Math.round)).toEqual([0, 1, 2, 3]);
     expect(view.finished!.finalTestError).toEqual(view.curves!.map((c) => c.testError.at(-1)));
+    // The dropout net's weights came with the end of the run (for mc-dropout: trained.ts).
+    expect(view.finished!.network).toMatchObject({ sizes: [784, 8, 8, 10], dropout: { input: 0.2, hidden: [0.5, 0.5] } });
     expect(view.snapshot!.runs[0].tileCount).toBe(4);
     expect(view.initialTiles).toHaveLength(4 * 784);
     expect(h.changes).toContain('curves');
