@@ -17,17 +17,12 @@ import type { ParamValues } from '../../src/widgets/params.ts';
 import { DIGITS_ASSET_PATH } from '../../src/digits/format.ts';
 import { DIGITS_DEFAULTS, type DigitsDropoutSettings } from './model.ts';
 import { createDigitsRun, type DigitsRun, type RunChange, type RunView, type WorkerLike } from './run.ts';
-import { DIGITS_PANELS, type DigitsPanel, progressLabel, progressValue, resultText, statusText, summaryText } from './describe.ts';
+import { DIGITS_PANELS, PANEL_TITLES, type DigitsPanel, progressLabel, progressValue, resultText, statusText, summaryText } from './describe.ts';
 import { CHART_SIZE, renderDigitsPanel, type DigitsView } from './render.ts';
 import { REQUEST_EVENT, type TrainedDetail, announce, trainedDetail } from './trained.ts';
 
 const DRAW_INTERVAL_MS = 400;
 const TILE_COUNT = 64;
-const TITLES: Record<DigitsPanel, string> = {
-  errors: 'Error on the training and the test digits',
-  features: 'First-layer weights, 64 units of each net (compare the paper’s Fig. 7)',
-  activations: 'Hidden activations on the test digits (compare the paper’s Fig. 8)',
-};
 
 // --- the page's one run, shared by its instances --------------------------------------------------------------
 let shared: DigitsRun | null = null;
@@ -260,11 +255,12 @@ class DigitsDropoutWidget extends WidgetElement {
       const section = document.createElement('div');
       const title = document.createElement('p');
       title.className = 'digits-panel-title';
-      title.textContent = TITLES[panel];
+      title.textContent = PANEL_TITLES[panel];
       section.append(title, box);
       root.append(section);
     }
     plot.replaceChildren(root);
+    this.dataset.figure = 'live'; // the build-time drawing (figure.ts) is gone
     return true;
   }
 }

@@ -8,6 +8,13 @@ import type { ActivationSummary } from './probe.ts';
 export type DigitsPanel = 'errors' | 'features' | 'activations';
 export const DIGITS_PANELS: readonly DigitsPanel[] = ['errors', 'features', 'activations'];
 
+/** The reading view's title over each chart (a slide shows one chart, named by its menu). */
+export const PANEL_TITLES: Readonly<Record<DigitsPanel, string>> = {
+  errors: 'Error on the training and the test digits',
+  features: 'First-layer weights, 64 units of each net (compare the paper’s Fig. 7)',
+  activations: 'Hidden activations on the test digits (compare the paper’s Fig. 8)',
+};
+
 /** Test digits in the asset (src/digits/build-asset.ts: DIGITS_TEST_COUNT), each error is a share of them. */
 export const TEST_DIGITS = 2000;
 

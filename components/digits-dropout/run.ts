@@ -74,14 +74,15 @@ export interface RunOptions {
 const sameSettings = (a: DigitsDropoutSettings, b: DigitsDropoutSettings): boolean =>
   (Object.keys(a) as (keyof DigitsDropoutSettings)[]).every((key) => a[key] === b[key]);
 
-const EMPTY: RunView = {
+/** Nothing trained yet: the view before the first Train (and after Reset). */
+export const IDLE_VIEW: RunView = {
   state: 'idle', playing: false, stepping: false, settings: null, download: null, progress: null, curves: null, snapshot: null,
   initialTiles: null, finished: null, error: null, versions: { curves: 0, snapshot: 0, any: 0 },
 };
 
 export function createDigitsRun(options: RunOptions): DigitsRun {
   const listeners = new Set<(change: RunChange, view: RunView) => void>();
-  let view: RunView = EMPTY;
+  let view: RunView = IDLE_VIEW;
   let worker: WorkerLike | null = null;
   /** The current worker's download has not settled yet. */
   let downloading = false;
@@ -170,13 +171,13 @@ export function createDigitsRun(options: RunOptions): DigitsRun {
       target = ensureWorker();
     } catch (error) {
       listening = false;
-      emit('reset', { ...EMPTY, versions: view.versions, state: 'failed', settings, error: `The training thread could not start: ${error instanceof Error ? error.message : String(error)}` });
+      emit('reset', { ...IDLE_VIEW, versions: view.versions, state: 'failed', settings, error: `The training thread could not start: ${error instanceof Error ? error.message : String(error)}` });
       return;
     }
     retiring = false;
     listening = true;
     experimentStarted = false;
-    emit('reset', { ...EMPTY, versions: view.versions, state: 'loading', playing: !stepping, stepping, settings });
+    emit('reset', { ...IDLE_VIEW, versions: view.versions, state: 'loading', playing: !stepping, stepping, settings });
     target.postMessage({ type: 'start', assetUrl: options.assetUrl, settings, tileCount: options.tileCount });
     // A worker without the digits downloads them (or is still downloading them); one that has them trains at once.
     if (!workerHasDigits) downloading = true;
@@ -237,7 +238,7 @@ export function createDigitsRun(options: RunOptions): DigitsRun {
         worker.postMessage({ type: 'reset' });
         retiring = true;
       } else terminate();
-      if (view.state !== 'idle') emit('reset', { ...EMPTY, versions: view.versions });
+      if (view.state !== 'idle') emit('reset', { ...IDLE_VIEW, versions: view.versions });
     },
     configure(settings) {
       if (view.settings !== null && !sameSettings(view.settings, settings)) run.reset();

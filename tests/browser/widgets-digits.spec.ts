@@ -8,7 +8,8 @@ import { DIGITS_ASSET_PATH } from '../../src/digits/format.ts';
  * is fetched only when Train is pressed, with download progress; both nets train in a worker to the end and the
  * widget states both test errors; Pause stops progress, Reset ends the worker; One epoch trains one epoch; a
  * damaged download gives a readable error; the two copies on a page (slides 4 and 6) show one run; the projector
- * follows the presenter's Train; and after one visit it works offline. Most runs use a small setting (3 epochs, 64
+ * follows the presenter's Train; and after one visit it works offline. While it trains the page runs no long task,
+ * and the finished dropout net is handed to mc-dropout (the digits-dropout:trained event). Most runs use a small setting (3 epochs, 64
  * units: a few seconds) so the tests stay short on a loaded machine; one starts the defaults.
  */
 const SMALL = '?digitsEpochs=3&digitsWidth=64';
@@ -84,6 +85,57 @@ test('lazy: the digits are fetched only on Train, with download progress; both n
   await expect(widget.locator('svg[aria-label^="Histogram"]')).toContainText(/no dropout: mean \d\.\d\d, \d+% exactly 0/);
   await finite(widget);
   console.log(`digits (3 epochs, width 64): ${await status(widget).textContent()}`);
+});
+
+test('while both nets train the page runs no task over 50 ms; the finished dropout net goes to mc-dropout (digits-dropout:trained on document, again on request)', async ({ page }) => {
+  test.setTimeout(150_000);
+  // The default width (128 units) and drawing, 5 epochs: every chart redraws about 10 times.
+  const widget = await openReading(page, '?digitsEpochs=5');
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => {
+    const w = window as unknown as { qaLongTasks: number[]; qaTrained: unknown[] };
+    w.qaLongTasks = [];
+    w.qaTrained = [];
+    new PerformanceObserver((list) => w.qaLongTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+    document.addEventListener('digits-dropout:trained', (event) => {
+      const d = (event as CustomEvent).detail;
+      w.qaTrained.push({
+        label: d.label, sizes: d.sizes, dropout: d.dropout, testError: d.testError,
+        shapes: d.weights.map((l: { W: Float64Array; b: Float64Array }) => [l.W.constructor.name, l.W.length, l.b.length]),
+        finite: d.weights.every((l: { W: Float64Array; b: Float64Array }) => l.W.every(Number.isFinite) && l.b.every(Number.isFinite)),
+      });
+    });
+  });
+  const started = Date.now();
+  await widget.locator('[data-role="play"]').click();
+  await finished(widget);
+  const seconds = (Date.now() - started) / 1000;
+  const longTasks = await page.evaluate(() => (window as unknown as { qaLongTasks: number[] }).qaLongTasks);
+  console.log(`digits (5 epochs, width 128): ${await status(widget).textContent()}; ${seconds.toFixed(1)} s to Finished; main-thread tasks over 50 ms: ${JSON.stringify(longTasks)}`);
+  expect(longTasks, 'main-thread tasks over 50 ms while training').toEqual([]);
+
+  const trained = () => page.evaluate(() => (window as unknown as { qaTrained: { testError: number }[] }).qaTrained);
+  await expect.poll(async () => (await trained()).length).toBe(1);
+  const [detail] = await trained();
+  const shown = /(\d+\.\d\d)% with$/.exec((await status(widget).textContent()) ?? '')![1];
+  expect(detail).toEqual({
+    label: 'your dropout network (2,000 digits, 5 epochs)',
+    sizes: [784, 128, 128, 10],
+    dropout: { input: 0.2, hidden: [0.5, 0.5] },
+    testError: expect.any(Number),
+    shapes: [['Float64Array', 784 * 128, 128], ['Float64Array', 128 * 128, 128], ['Float64Array', 128 * 10, 10]],
+    finite: true,
+  });
+  expect((100 * detail.testError).toFixed(2)).toBe(shown);
+  // A widget that starts later asks for it (widgets start lazily): the page answers with the same network.
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent('digits-dropout:request')));
+  await expect.poll(async () => (await trained()).length).toBe(2);
+  expect((await trained())[1]).toEqual(detail);
+  // Reset forgets it: nothing answers a request any more.
+  await widget.locator('[data-role="reset"]').click();
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent('digits-dropout:request')));
+  await page.waitForTimeout(300);
+  expect(await trained()).toHaveLength(2);
 });
 
 test('the defaults start; Pause stops progress, Train resumes, Reset ends the worker and nothing more arrives', async ({ page }) => {
