@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DESKTOP, MOBILE, launchBrowser } from './bench-site/chromium.ts';
 import { checkLazyLoading, measureFirstLoad } from './bench-site/first-load.ts';
 import { type LighthouseRun, runLighthouse } from './bench-site/lighthouse.ts';
-import { measureReading, measureSlides } from './bench-site/long-tasks.ts';
+import { LONG_RUNS, measureReading, measureSlides } from './bench-site/long-tasks.ts';
 import { type PageFigures, TARGETS, budgetTable, bytesTable, jsonLine, pageSummary, round } from './bench-site/report.ts';
 import { serveSite } from './bench-site/server.ts';
 import { bytesByType } from './bench-site/transfer.ts';
@@ -133,7 +133,8 @@ async function main(): Promise<number> {
     say(`LH: Lighthouse score, median (runs). Longest main-thread task and the count over 50 ms, by CPU time (wall time in`);
     say(`brackets: it includes waiting for a core on this shared machine), after the first load, while every widget is brought`);
     say(`into view and started (Train pressed, or its controls moved), then trains (reading view: a ${TRAIN_MS / 1000} s window cycling`);
-    say(`through the training widgets; slide view: every step of every slide, ${STEP_TRAIN_MS / 1000} s per step showing a training widget).`);
+    say(`through the training widgets, then ${LONG_RUNS.map((r) => `${r.widget} trained from Reset to Finished, at most ${r.ms / 1000} s`).join(', ')};`);
+    say(`slide view: every step of every slide, ${STEP_TRAIN_MS / 1000} s per step showing a training widget).`);
     for (const s of summaries) {
       const failing = s.lighthouse_failing_audits as string[];
       if (failing.length) say(`${s.page} Lighthouse audits losing points: ${failing.join(', ')}`);
@@ -141,6 +142,8 @@ async function main(): Promise<number> {
       if (phases.length) say(`${s.page} tasks over 50 ms by phase, cpu (wall): ${phases.map((p) => `${p.label} ${p.longestCpuMs} ms ×${p.over50Cpu} (${p.longestWallMs} ms ×${p.over50Wall})`).join(', ')}`);
       for (const t of (s.longest_tasks_by_cpu as PageFigures['top']).filter((t) => t.cpuMs > TARGETS.longest_task_max_ms))
         say(`  ${t.phase}: ${t.cpuMs} ms cpu (${t.wallMs} wall): ${t.inside.join(', ')}`);
+      for (const p of (s.long_tasks_by_phase as PageFigures['phases']).filter((p) => LONG_RUNS.some((r) => p.label === `train ${r.widget}`)))
+        say(`${s.page} ${p.label} (a fresh run to its end, in view): longest main-thread task ${p.longestCpuMs} ms cpu (${p.longestWallMs} ms wall), ${p.over50Cpu} over 50 ms cpu (${p.over50Wall} wall)`);
       const far = Object.entries(s.widgets_fetched_but_far as Record<string, string[]>).filter(([, w]) => w.length);
       for (const [screen, names] of far) say(`${s.page} (${screen}) fetched the code of widgets not near the first screen: ${names.join(', ')}`);
     }

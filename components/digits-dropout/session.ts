@@ -3,13 +3,18 @@
  * the functions it is given, so Node tests drive it with a fake clock and scheduler. It trains in slices of
  * `sliceMs`, yielding to the event loop between slices (so Pause and Reset are handled within one slice), and posts
  * progress at most every `progressMs`.
+ *
+ * One download per session: a start while the digits are still arriving waits for the same download, and a reset
+ * does not cancel it (the digits are kept for the next start). When it settles the session posts `loaded`, so the
+ * page knows it may terminate the worker without cutting a request off.
  */
 import type { Dataset } from '../../src/engine/index.ts';
 import { digitsDataset } from '../../src/digits/dataset.ts';
 import type { DigitsResult } from '../../src/digits/parse.ts';
-import { DIGITS_DROPOUT, type DigitsExperiment, advance, createDigitsExperiment, epochAt } from './model.ts';
+import { DIGITS_DROPOUT, type DigitsExperiment, createDigitsExperiment, epochAt, workUnit } from './model.ts';
 import type { DigitsMessage, DigitsRequest, RunSnapshot, SessionState } from './protocol.ts';
 import { firstLayerTiles } from './tiles.ts';
+import { networkBuffers, trainedNetwork } from './trained.ts';
 
 export interface SessionEnvironment {
   post(message: DigitsMessage, transfer?: Transferable[]): void;
@@ -35,12 +40,19 @@ export function createDigitsSession(env: SessionEnvironment): DigitsSession {
   const sliceMs = env.sliceMs ?? 50, progressMs = env.progressMs ?? 200;
   let state: SessionState = 'idle';
   let data: { train: Dataset; test: Dataset } | null = null;
+  /** The download in flight (null before the first start, and again once it has failed, so a later start retries). */
+  let loading: Promise<DigitsResult> | null = null;
+  let disposed = false;
   let experiment: DigitsExperiment | null = null;
+  /** Set by a step request: pause once this many epochs have been measured (the epoch-0 measurement counts). */
+  let pauseAtMeasurements: number | null = null;
   let tileCount = DEFAULT_TILE_COUNT;
   let generation = 0; // bumped by reset/dispose: a pending slice or download of an older run does nothing
   let trainingMs = 0, lastProgress = -Infinity;
 
-  const post = (message: DigitsMessage, transfer?: Transferable[]): void => env.post(message, transfer);
+  const post = (message: DigitsMessage, transfer?: Transferable[]): void => {
+    if (!disposed) env.post(message, transfer);
+  };
   const fail = (message: string): void => {
     state = 'failed';
     post({ type: 'error', message });
@@ -73,22 +85,42 @@ export function createDigitsSession(env: SessionEnvironment): DigitsSession {
 
   function slice(token: number): void {
     if (token !== generation || state !== 'training' || experiment === null) return;
-    const e = experiment, start = env.now();
-    const before = e.runs[0].curves.epochs.length;
+    const e = experiment, start = env.now(), deadline = start + sliceMs;
+    const measured = (): number => e.runs[0].curves.epochs.length;
+    let seen = measured();
     let status;
     try {
-      status = advance(e, start + sliceMs, env.now);
+      // At least one unit of work, then until the deadline, the end, or the epoch a step asked for. A snapshot is
+      // taken as soon as a measurement completes, so its weights are those the measurement saw (at epoch 0, the
+      // starting weights both nets share), not those of a few steps later in the same slice.
+      do {
+        workUnit(e);
+        if (measured() > seen) {
+          seen = measured();
+          snapshot();
+        }
+      } while (e.status === 'training' && env.now() < deadline && (pauseAtMeasurements === null || measured() < pauseAtMeasurements));
+      status = e.status;
     } catch (error) {
       fail(`Training stopped: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     const end = env.now();
     trainingMs += end - start;
-    if (e.runs[0].curves.epochs.length > before) snapshot();
     if (status !== 'training') {
       state = status;
       progress();
-      post({ type: 'done', status, finalTestError: [e.runs[0].curves.testError.at(-1) ?? NaN, e.runs[1].curves.testError.at(-1) ?? NaN], seconds: trainingMs / 1000 });
+      const network = status === 'done' ? trainedNetwork(e.runs[1].trainer.net) : null;
+      post(
+        { type: 'done', status, finalTestError: [e.runs[0].curves.testError.at(-1) ?? NaN, e.runs[1].curves.testError.at(-1) ?? NaN], seconds: trainingMs / 1000, network },
+        network ? networkBuffers(network) : [],
+      );
+      return;
+    }
+    if (pauseAtMeasurements !== null && measured() >= pauseAtMeasurements) {
+      pauseAtMeasurements = null;
+      state = 'paused';
+      progress();
       return;
     }
     if (end - lastProgress >= progressMs) progress();
@@ -118,38 +150,42 @@ export function createDigitsSession(env: SessionEnvironment): DigitsSession {
         case 'start': {
           generation++;
           experiment = null;
+          pauseAtMeasurements = null;
           tileCount = request.tileCount ?? DEFAULT_TILE_COUNT;
           state = 'loading';
           if (data !== null) return begin(request.settings);
           const token = generation;
-          env.load(request.assetUrl, (loaded, total) => token === generation && post({ type: 'download', loaded, total })).then(
-            (result) => {
-              if (token !== generation) return;
-              if (!result.ok) return fail(result.error);
-              data = { train: digitsDataset(result.digits.train, result.digits.classes), test: digitsDataset(result.digits.test, result.digits.classes) };
-              begin(request.settings);
-            },
-            (error: unknown) => token === generation && fail(`The digits data could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
-          );
+          download(request.assetUrl).then((result) => {
+            if (token !== generation) return;
+            if (!result.ok) return fail(result.error);
+            begin(request.settings);
+          });
           return;
         }
         case 'pause':
+          pauseAtMeasurements = null;
           if (state === 'training' || state === 'loading') {
             state = 'paused';
             progress();
           }
           return;
         case 'resume':
-          if (state === 'paused' && experiment !== null) {
-            state = 'training';
-            progress();
-            const token = generation;
-            env.schedule(() => slice(token));
-          } else if (state === 'paused') state = 'loading';
+          pauseAtMeasurements = null;
+          resume();
+          return;
+        case 'step':
+          // One more measured epoch: from a pause, or while the digits are still arriving (the epoch-0 measurement
+          // and one epoch of training). Ignored while training on.
+          if (state === 'loading' && experiment === null) pauseAtMeasurements = 2;
+          else if (state === 'paused') {
+            pauseAtMeasurements = (experiment?.runs[0].curves.epochs.length ?? 0) + (experiment === null ? 2 : 1);
+            resume();
+          }
           return;
         case 'reset':
           generation++;
           experiment = null;
+          pauseAtMeasurements = null;
           state = 'idle';
           return;
         default:
@@ -158,8 +194,37 @@ export function createDigitsSession(env: SessionEnvironment): DigitsSession {
     },
     dispose() {
       generation++;
+      disposed = true;
       experiment = null;
       state = 'idle';
     },
   };
+
+  function resume(): void {
+    if (state !== 'paused') return;
+    if (experiment === null) {
+      state = 'loading'; // paused before the digits arrived: begin() starts training when they do
+      return;
+    }
+    state = 'training';
+    progress();
+    const token = generation;
+    env.schedule(() => slice(token));
+  }
+
+  /** The digits, downloaded once: every start waits for the same download; a failed one is tried again next time. */
+  function download(url: string): Promise<DigitsResult> {
+    loading ??= env
+      .load(url, (loaded, total) => {
+        if (state === 'loading' || (state === 'paused' && experiment === null)) post({ type: 'download', loaded, total });
+      })
+      .catch((error: unknown): DigitsResult => ({ ok: false, error: `The digits data could not be loaded: ${error instanceof Error ? error.message : String(error)}` }))
+      .then((result) => {
+        if (result.ok) data = { train: digitsDataset(result.digits.train, result.digits.classes), test: digitsDataset(result.digits.test, result.digits.classes) };
+        else loading = null;
+        post({ type: 'loaded', ok: result.ok });
+        return result;
+      });
+    return loading;
+  }
 }

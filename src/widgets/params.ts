@@ -70,6 +70,15 @@ export const PARAMS = {
   backprop: { kind: 'boolean', label: 'Show where gradients flow', default: false },
   resample: { kind: 'integer', label: 'Mask resamples', min: 0, max: 999_999, default: 0 },
   masks: { kind: 'integer', label: 'Masks drawn', min: 0, max: 2000, default: 0 },
+  // digits-dropout (real MNIST digits, trained in a worker): its own seed, so another widget's seed (or its "new
+  // sample" button) never resets a run that takes half a minute; the width of both hidden layers (the default is
+  // chosen so both nets train in well under a minute, components/digits-dropout/README.md); what a slide shows;
+  // and whether the weight tiles show the weights or how far they moved from the shared starting weights.
+  digitsWidth: { kind: 'choice', label: 'Units per hidden layer', values: ['64', '128', '256'], default: '128' },
+  digitsEpochs: { kind: 'integer', label: 'Epochs', min: 1, max: 100, default: 40 },
+  digitsSeed: { kind: 'integer', label: 'Random seed (starting weights and minibatches)', min: 0, max: 999_999, default: 1 },
+  digitsPanel: { kind: 'choice', label: 'Chart', values: ['errors', 'features', 'activations'], default: 'errors' },
+  digitsChange: { kind: 'boolean', label: 'Weight tiles: show the change since the start', default: false },
 } as const satisfies Record<string, ParamSpec>;
 
 export type ParamName = keyof typeof PARAMS;

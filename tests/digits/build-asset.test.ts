@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DIGITS_SPLIT_SEED, DIGITS_TEST_COUNT, type MnistPackage, digitsAssetBytes, digitsAssetFile, readMnistPackage } from '../../src/digits/build-asset.ts';
 import type { DigitsAsset, DigitsPart } from '../../src/digits/format.ts';
 import { decodeDigitsFile } from '../../src/digits/gzip.ts';
+import { ASSET_MEGABYTES } from '../../components/digits-dropout/describe.ts';
 import { parseDigitsAsset } from '../../src/digits/parse.ts';
 
 let source: MnistPackage, bytes: Uint8Array, digits: DigitsAsset;
@@ -72,6 +73,7 @@ describe('the digits asset from the mnist package', () => {
   it('is served gzip-compressed (about a fifth of the size) and decodes to the same digits', async () => {
     const file = digitsAssetFile(source);
     expect(file.length).toBeLessThan(bytes.length / 4);
+    expect((file.length / 1e6).toFixed(1), 'the size the digits widget states before downloading').toBe(String(ASSET_MEGABYTES));
     expect(Buffer.from(gunzipSync(file)).equals(Buffer.from(bytes))).toBe(true);
     const decoded = await decodeDigitsFile(file);
     expect(decoded.ok).toBe(true);

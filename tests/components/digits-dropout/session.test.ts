@@ -140,4 +140,88 @@ describe('digits session (the worker protocol)', () => {
     await bad.flush();
     expect(bad.ofType('error').at(-1)?.message).toMatch(/could not start: .*\[1, /);
   });
+
+  it('step trains to the end of the next measured epoch, then pauses; from a start it measures epoch 0 and trains one', async () => {
+    const h = harness();
+    h.session.handle({ type: 'start', assetUrl: '/x', settings: SETTINGS });
+    h.session.handle({ type: 'step' }); // while the digits arrive
+    await h.flush();
+    h.run();
+    expect(h.session.state).toBe('paused');
+    const first = h.ofType('progress').at(-1)!;
+    expect(first.state).toBe('paused');
+    expect(first.runs[0].epochs.map(Math.round)).toEqual([0, 1]);
+    expect(h.ofType('snapshot').length).toBe(2);
+    h.session.handle({ type: 'step' });
+    expect(h.session.state).toBe('training');
+    h.run();
+    expect(h.session.state).toBe('paused');
+    expect(h.ofType('progress').at(-1)!.runs[0].epochs.map(Math.round)).toEqual([0, 1, 2]);
+    h.session.handle({ type: 'step' }); // the last epoch: the run ends rather than pausing
+    h.run();
+    expect(h.session.state).toBe('done');
+    expect(h.ofType('done').length).toBe(1);
+  });
+
+  it('step while training on, or before any start, changes nothing; pause cancels a pending step', async () => {
+    const h = harness();
+    h.session.handle({ type: 'step' });
+    expect(h.session.state).toBe('idle');
+    h.session.handle({ type: 'start', assetUrl: '/x', settings: SETTINGS });
+    await h.flush();
+    h.session.handle({ type: 'step' });
+    h.run();
+    expect(h.session.state).toBe('done'); // trained on to the end
+    const again = harness();
+    again.session.handle({ type: 'start', assetUrl: '/x', settings: SETTINGS });
+    await again.flush();
+    again.run(1);
+    again.session.handle({ type: 'pause' });
+    again.session.handle({ type: 'step' });
+    again.session.handle({ type: 'pause' });
+    again.run();
+    again.session.handle({ type: 'resume' });
+    again.run();
+    expect(again.session.state).toBe('done');
+  });
+
+  it('a reset during the download keeps it going (one download), posts loaded when it settles, and nothing else', async () => {
+    const h = harness();
+    h.session.handle({ type: 'start', assetUrl: '/x', settings: SETTINGS });
+    h.session.handle({ type: 'reset' });
+    const count = h.messages.length;
+    await h.flush();
+    h.run();
+    expect(h.messages.slice(count).map((m) => m.message)).toEqual([{ type: 'loaded', ok: true }]);
+    h.session.handle({ type: 'start', assetUrl: '/x', settings: SETTINGS });
+    expect(h.session.state).toBe('training');
+    h.run();
+    expect(h.loads()).toBe(1);
+    expect(h.ofType('done').length).toBe(1);
+  });
+
+  it('a start while the digits are still arriving waits for the same download', async () => {
+    const h = harness();
+    h.session.handle({ type: 'start', assetUrl: '/x', settings: SETTINGS });
+    h.session.handle({ type: 'reset' });
+    h.session.handle({ type: 'start', assetUrl: '/x', settings: { ...SETTINGS, epochs: 1 } });
+    expect(h.session.state).toBe('loading');
+    await h.flush();
+    h.run();
+    expect(h.loads()).toBe(1);
+    expect(h.ofType('loaded')).toEqual([{ type: 'loaded', ok: true }]);
+    expect(h.ofType('done').length).toBe(1);
+    expect(h.ofType('progress').at(-1)!.epochs).toBe(1);
+  });
+
+  it('a failed download is reported once and tried again by the next start', async () => {
+    const h = harness({ ok: false, error: 'The digits data could not be read: it is corrupt (the checksum of its data does not match).' });
+    h.session.handle({ type: 'start', assetUrl: '/x', settings: SETTINGS });
+    await h.flush();
+    expect(h.ofType('loaded')).toEqual([{ type: 'loaded', ok: false }]);
+    expect(h.ofType('error').length).toBe(1);
+    h.session.handle({ type: 'start', assetUrl: '/x', settings: SETTINGS });
+    await h.flush();
+    expect(h.loads()).toBe(2);
+  });
 });
