@@ -3,7 +3,7 @@
  * time (src/widgets/built-figure.ts) with the live widget's model and render functions: the page opens on the net
  * without dropout overfitting and the net with dropout not; Train runs it again live.
  */
-import { defaultValues } from '../../src/widgets/params.ts';
+import { defaultValues, type ParamValues } from '../../src/widgets/params.ts';
 import { builtVariants, buildSizes, html, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
 import type { ChartSize } from '../../src/widgets/chart-size.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
@@ -26,10 +26,11 @@ export function finishedDefaultOverfit(): Overfit {
   return (finished = state);
 }
 
-export function buildDropoutOverfitFigure(document: Document, view: PageView): BuiltFigure {
+/** `values`: what a slide shows (the run is always the default one: the live widget keeps this figure only then). */
+export function buildDropoutOverfitFigure(document: Document, view: PageView, values: ParamValues = defaultValues()): BuiltFigure {
   const state = finishedDefaultOverfit();
   const v = overfitView(state);
-  const panel = defaultValues().overfitPanel as OverfitPanel;
+  const panel = values.overfitPanel as OverfitPanel;
   const slide = view === 'slides';
   const variants = builtVariants(document, buildSizes(view, LOSS_CHART_SIZE), (size) => {
     // The shell's columns: side by side on a page and a slide (each half the box), one above the other on a phone.

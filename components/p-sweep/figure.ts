@@ -16,7 +16,8 @@ export function finishedDefaultSweep(): Sweep {
   return (finished ??= runSweep({ dataset: d.dataset as DatasetName, labelNoise: d.noise, lr: d.lr, seed: d.seed }));
 }
 
-export function buildPSweepFigure(document: Document, view: PageView): BuiltFigure {
+/** `_values`: a slide's settings (the sweep is always the default one: the live widget keeps this figure only then). */
+export function buildPSweepFigure(document: Document, view: PageView, _values?: unknown): BuiltFigure {
   const sweep = finishedDefaultSweep();
   const v = sweepView(sweep);
   const variants = builtVariants(document, buildSizes(view, CHART_SIZE), (size) => renderSweep(v, { document, size }));

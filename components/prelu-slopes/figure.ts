@@ -3,7 +3,7 @@
  * (src/widgets/built-figure.ts) with the live widget's model and render functions: the page opens on the slopes the
  * network learned; Train runs it again live.
  */
-import { defaultValues } from '../../src/widgets/params.ts';
+import { defaultValues, type ParamValues } from '../../src/widgets/params.ts';
 import { builtVariants, buildSizes, html, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
 import { createPreluRun, stepRun, type PreluRun } from './model.ts';
 import { CHART_SIZE, describeSlopes, preluParams, renderPreluSlopes, slopesReadout, type SlopesPanel } from './render.ts';
@@ -19,9 +19,10 @@ export function finishedDefaultPreluRun(): PreluRun {
   return (finished = run);
 }
 
-export function buildPreluSlopesFigure(document: Document, view: PageView): BuiltFigure & { readout: string } {
+/** `values`: which chart a slide shows (the run is always the default one: the live widget keeps this figure only then). */
+export function buildPreluSlopesFigure(document: Document, view: PageView, values: ParamValues = defaultValues()): BuiltFigure & { readout: string } {
   const run = finishedDefaultPreluRun();
-  const panel = view === 'slides' ? (defaultValues().slopesPanel as SlopesPanel) : undefined;
+  const panel = view === 'slides' ? (values.slopesPanel as SlopesPanel) : undefined;
   const variants = builtVariants(document, buildSizes(view, CHART_SIZE), (size) => renderPreluSlopes(run, { document, size, panel }));
   return { plot: html(variants), summary: describeSlopes(run), params: preluParams(run), readout: slopesReadout(run) };
 }

@@ -3,7 +3,7 @@
  * (src/widgets/built-figure.ts) with the live widget's model and render functions: the page opens on the knock-out
  * charts; Train runs it again live.
  */
-import { defaultValues } from '../../src/widgets/params.ts';
+import { defaultValues, type ParamValues } from '../../src/widgets/params.ts';
 import { builtVariants, buildSizes, html, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
 import type { ChartSize } from '../../src/widgets/chart-size.ts';
 import { ABLATION, advanceAblation, createAblation, type Ablation } from './model.ts';
@@ -25,11 +25,12 @@ export function finishedDefaultAblation(): Ablation {
   return (finished = state);
 }
 
-export function buildUnitAblationFigure(document: Document, view: PageView): BuiltFigure {
+/** `values`: which layer a slide shows (the run is always the default one: the live widget keeps this figure only then). */
+export function buildUnitAblationFigure(document: Document, view: PageView, values: ParamValues = defaultValues()): BuiltFigure {
   const state = finishedDefaultAblation();
   const v = ablationView(state);
   const slide = view === 'slides';
-  const layer = defaultValues().knockoutLayer - 1;
+  const layer = values.knockoutLayer - 1;
   const measuring = v.progress.done > 0;
   const variants = builtVariants(document, buildSizes(view, LOSS_CHART_SIZE), (size) => {
     // The shell's layout (controller.ts): legend, loss chart, note, one knock-out column per hidden layer.

@@ -2,7 +2,7 @@
  * The variants race at the default settings, run to its end and drawn at build time (src/widgets/built-figure.ts)
  * with the live widget's model and render functions: the page opens on the finished race; Train runs it again live.
  */
-import { defaultValues } from '../../src/widgets/params.ts';
+import { defaultValues, type ParamValues } from '../../src/widgets/params.ts';
 import { builtVariants, buildSizes, html, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
 import { createVariantsRace, stepChunk, type VariantsRace } from './model.ts';
 import { finishedRace } from './findings.ts';
@@ -27,10 +27,11 @@ export function finishedDefaultVariantsRace(): VariantsRace {
   return custom;
 }
 
-export function buildVariantsRaceFigure(document: Document, view: PageView): BuiltFigure & { verdict: string } {
+/** `values`: which chart a slide shows (the race is always the default one: the live widget keeps this figure only then). */
+export function buildVariantsRaceFigure(document: Document, view: PageView, values: ParamValues = defaultValues()): BuiltFigure & { verdict: string } {
   const race = finishedDefaultVariantsRace();
   const v = raceView(race);
-  const panels: readonly RacePanel[] = view === 'slides' ? [defaultValues().racePanel as RacePanel] : RACE_PANELS;
+  const panels: readonly RacePanel[] = view === 'slides' ? [values.racePanel as RacePanel] : RACE_PANELS;
   const variants = builtVariants(document, buildSizes(view, CHART_SIZE), (size) => {
     const root = document.createElement('div');
     root.className = 'variants-race-charts';

@@ -11,6 +11,7 @@
  * widget redraws at the exact width. Pure: the caller passes the document.
  */
 import type { ChartSize, Density } from './chart-size.ts';
+import { defaultValues, parseQuery, type ParamValues } from './params.ts';
 
 export type PageView = 'reading' | 'slides';
 
@@ -19,8 +20,20 @@ export function viewOfPath(pathname: string): PageView {
   return /\/(slides|presenter)\/?$/.test(pathname) ? 'slides' : 'reading';
 }
 
-/** Widths the build draws at: the reading column's plot box, a phone's (a 360 px screen), a slide's media column. */
-export const BUILD_WIDTH: Readonly<Record<Density, number>> = { page: 700, phone: 294, slide: 650 };
+/**
+ * The settings a figure is drawn with: the parameter table's defaults, and on a slide those its `<Step params>` sets
+ * (handed to the widget as `stepParams` by src/deck/remark-step-params.ts), as the deck sets them on arrival.
+ */
+export function figureValues(view: PageView, stepParams?: string): ParamValues {
+  const values = defaultValues();
+  return view === 'slides' && stepParams ? { ...values, ...parseQuery(stepParams).values } : values;
+}
+
+/**
+ * Widths the build draws at: the reading column's plot box at its widest (a window of 1,280 px or more, where the
+ * live widget then redraws nothing that moves), a phone's (a 360 px screen), a slide's media column.
+ */
+export const BUILD_WIDTH: Readonly<Record<Density, number>> = { page: 750, phone: 294, slide: 650 };
 /** The slide's plot box height the build assumes (the live widget measures the real one). */
 export const BUILD_SLIDE_HEIGHT = 360;
 
