@@ -4,7 +4,7 @@
  * without dropout overfitting and the net with dropout not; Train runs it again live.
  */
 import { defaultValues, type ParamValues } from '../../src/widgets/params.ts';
-import { builtVariants, buildSizes, html, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
+import { builtVariants, buildSizes, html, partSize, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
 import type { ChartSize } from '../../src/widgets/chart-size.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { advanceOverfit, createOverfit, type Overfit } from './model.ts';
@@ -34,7 +34,11 @@ export function buildDropoutOverfitFigure(document: Document, view: PageView, va
   const slide = view === 'slides';
   const variants = builtVariants(document, buildSizes(view, LOSS_CHART_SIZE), (size) => {
     // The shell's columns: side by side on a page and a slide (each half the box), one above the other on a phone.
-    const column: ChartSize = size.density === 'phone' ? size : { ...size, width: Math.floor((size.width - GAP) / 2), height: slide ? size.height - SLIDE_TITLE : size.height };
+    const column: ChartSize = size.density === 'phone'
+      ? size
+      : slide
+        ? { ...size, width: Math.floor((size.width - GAP) / 2), height: size.height - SLIDE_TITLE }
+        : partSize(size, Math.floor((size.width - GAP) / 2), LOSS_CHART_SIZE);
     const root = document.createElement('div');
     root.className = 'overfit-columns';
     v.lanes.forEach((_, i) => {

@@ -4,7 +4,7 @@
  * charts; Train runs it again live.
  */
 import { defaultValues, type ParamValues } from '../../src/widgets/params.ts';
-import { builtVariants, buildSizes, html, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
+import { builtVariants, buildSizes, html, partSize, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
 import type { ChartSize } from '../../src/widgets/chart-size.ts';
 import { ABLATION, advanceAblation, createAblation, type Ablation } from './model.ts';
 import { KNOCKOUT_CHART_SIZE, LOSS_CHART_SIZE, ablationParams, ablationView, describeAblation, renderAblationLegend, renderKnockoutChart, renderLossChart } from './render.ts';
@@ -58,7 +58,7 @@ export function buildUnitAblationFigure(document: Document, view: PageView, valu
         ? slideChart
         : size.density === 'phone'
           ? { ...size, height: KNOCKOUT_CHART_SIZE.phoneHeight }
-          : { ...size, width: Math.floor((size.width - GAP) / 2), height: KNOCKOUT_CHART_SIZE.height };
+          : partSize(size, Math.floor((size.width - GAP) / 2), KNOCKOUT_CHART_SIZE);
       if (measuring && !column.hidden) column.append(renderKnockoutChart(v, h, { document, size: knockout }));
       columns.append(column);
     });

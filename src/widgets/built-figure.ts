@@ -10,7 +10,7 @@
  * keeps the live chart's box (its height is fixed, its width follows the page), so nothing moves when the live
  * widget redraws at the exact width. Pure: the caller passes the document.
  */
-import type { ChartSize, Density } from './chart-size.ts';
+import { densityFor, type ChartSize, type Density } from './chart-size.ts';
 import { defaultValues, parseQuery, type ParamValues } from './params.ts';
 
 export type PageView = 'reading' | 'slides';
@@ -44,6 +44,16 @@ export function buildSizes(view: PageView, preferred: { height: number; phoneHei
     { width: BUILD_WIDTH.page, height: preferred.height, density: 'page' },
     { width: BUILD_WIDTH.phone, height: preferred.phoneHeight ?? preferred.height, density: 'phone' },
   ];
+}
+
+/**
+ * The size of a chart drawn in a part of the plot box `width` wide (a column, say), as measureChart gives it there: a
+ * narrow part of a laptop's box is drawn at the phone's density (its text, its preferred phone height), as live.
+ */
+export function partSize(size: ChartSize, width: number, preferred: { height: number; phoneHeight?: number }): ChartSize {
+  if (size.density === 'slide') return { ...size, width };
+  const density = densityFor(false, width);
+  return { width, height: density === 'phone' ? (preferred.phoneHeight ?? preferred.height) : preferred.height, density };
 }
 
 /**

@@ -132,7 +132,7 @@ describe('a slide draws the settings of its <Step params>', () => {
     const html = jsx('div');
     const outside = jsx('ReluCurve');
     const tree = { type: 'root', children: [jsx('Slide', [], [jsx('Step', [{ type: 'mdxJsxAttribute', name: 'params', value: 'maskPanel=batch' }], [{ type: 'paragraph', children: [] }, widget, html]), outside])] };
-    remarkStepParams()(tree);
+    remarkStepParams()(tree as Parameters<ReturnType<typeof remarkStepParams>>[0]);
     expect(widget.attributes).toEqual([
       { type: 'mdxJsxAttribute', name: 'id', value: 'dropout-mask-batch' },
       { type: 'mdxJsxAttribute', name: 'stepParams', value: 'maskPanel=batch' },
