@@ -9,8 +9,8 @@ import type { ChartSize } from '../../src/widgets/chart-size.ts';
 import { ABLATION, advanceAblation, createAblation, type Ablation } from './model.ts';
 import { KNOCKOUT_CHART_SIZE, LOSS_CHART_SIZE, ablationParams, ablationView, describeAblation, renderAblationLegend, renderKnockoutChart, renderLossChart } from './render.ts';
 
-/** The gap between the knock-out columns (1rem, the shell's style). */
-const GAP = 16;
+/** The gap between the knock-out columns: 1rem, 18 px at the site's root size (112.5%, src/styles/global.css). */
+const GAP = 18;
 /** Room the legend takes above a slide's one chart. */
 const SLIDE_LEGEND = 48;
 
