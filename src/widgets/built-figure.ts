@@ -31,11 +31,16 @@ export function figureValues(view: PageView, stepParams?: string): ParamValues {
 
 /**
  * Widths the build draws at: the reading column's plot box at its widest (a window of 1,280 px or more, where the
- * live widget then redraws nothing that moves), a phone's (a 360 px screen), a slide's media column.
+ * live widget then redraws nothing that moves); a phone's plot box on a 360 px screen, the narrowest the site is made
+ * for (a wider phone scales the drawing up, never its text below the phone's size); a slide's media column, a little
+ * under the narrowest plot box a slide gives a widget (647 stage px), so a drawing is never scaled down there either.
  */
-export const BUILD_WIDTH: Readonly<Record<Density, number>> = { page: 750, phone: 294, slide: 650 };
-/** The slide's plot box height the build assumes (the live widget measures the real one). */
-export const BUILD_SLIDE_HEIGHT = 360;
+export const BUILD_WIDTH: Readonly<Record<Density, number>> = { page: 750, phone: 237, slide: 640 };
+/**
+ * The slide's plot box height the build assumes: under the lowest a slide gives a widget (311 stage px, below the
+ * training buttons). A training widget shows this drawing until Train; the live widget measures the real box.
+ */
+export const BUILD_SLIDE_HEIGHT = 300;
 
 /** The sizes to draw a figure at for a view, given the chart's preferred heights in the reading view. */
 export function buildSizes(view: PageView, preferred: { height: number; phoneHeight?: number }, slideHeight = BUILD_SLIDE_HEIGHT): ChartSize[] {
