@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import digitsAsset from './src/digits/integration.ts';
 import offlinePrecache from './src/offline/integration.ts';
+import remarkStepParams from './src/deck/remark-step-params.ts';
 
 /** Base path for hosting under a sub-path (GitHub Pages project sites): BASE_PATH=/repo-name/ */
 function basePath() {
@@ -21,9 +22,10 @@ export default defineConfig({
   srcDir: './src',
   // OUT_DIR lets parallel test runs build into separate folders.
   outDir: process.env.OUT_DIR || './dist',
-  // Math is rendered to HTML at build time; no KaTeX JavaScript reaches the browser.
+  // Math is rendered to HTML at build time; no KaTeX JavaScript reaches the browser. remarkStepParams hands each
+  // <Step params> to the components inside it, for their build-time figures on a slide.
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath, remarkStepParams], rehypePlugins: [rehypeKatex] }),
   },
   // digitsAsset: writes <base>data/mnist-10k.bin, the MNIST digits for the digits widgets (src/digits/).
   // offlinePrecache: writes <base>sw.js, the service worker that precaches the whole site (src/offline/). It must

@@ -9,7 +9,7 @@ import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { getParam, setParam } from '../../src/widgets/lesson-state.ts';
 import { PARAMS, type ParamValues } from '../../src/widgets/params.ts';
 import { explorerState, type ExplorerSettings } from './model.ts';
-import { describeExplorer, fmt, probeText, slideStatus } from './describe.ts';
+import { describeExplorer, explorerParams, fmt, probeText, slideStatus } from './describe.ts';
 import { CHART_SIZE, renderExplorer } from './render.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
@@ -66,6 +66,7 @@ class ActivationExplorerWidget extends WidgetElement {
     }
     this.ref('readout').textContent = probeText(state);
     this.ref('summary').textContent = describeExplorer(state);
+    this.ref('print-params').textContent = explorerParams(state);
     // On a slide, one short sentence the room can read (the probe's readout waits behind "More settings").
     const status = this.ref('status');
     if (status.dataset.tone !== 'warn') status.textContent = inDeck(this) ? slideStatus(state) : '';
@@ -73,7 +74,9 @@ class ActivationExplorerWidget extends WidgetElement {
     const plot = this.ref('plot');
     // A slide's step that hides this widget: nothing to draw until it shows again (watchChartSize then redraws).
     if (plot.clientWidth === 0) return;
+    // Replaces the build-time drawing (src/widgets/built-figure.ts): the same numbers, drawn for the exact width.
     plot.replaceChildren(renderExplorer(state, { size: measureChart(plot, CHART_SIZE) }));
+    this.dataset.figure = 'live';
   }
 }
 

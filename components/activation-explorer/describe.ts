@@ -100,3 +100,15 @@ export function slideStatus(state: ExplorerState): string {
       return `${displayName(act)}: ${probeText(state)}.`;
   }
 }
+
+/** The one-line settings under a printed figure: the activation, its own parameter, the probe. */
+export function explorerParams(state: ExplorerState): string {
+  const s = state.settings;
+  const own: Partial<Record<string, string>> = {
+    leaky_relu: `slope ${fmt(s.slope)}`,
+    prelu: `a = ${fmt(s.a)}`,
+    rrelu: `U(${fmt(s.lower)}, ${fmt(s.upper)}), ${s.train ? `training mode, seed ${s.seed}` : 'evaluation mode'}`,
+    elu: `α = ${fmt(s.alpha)}`,
+  };
+  return [displayName(state.act), own[state.act], `probe x = ${fmt(s.x)}`].filter(Boolean).join(', ');
+}

@@ -11,7 +11,7 @@ import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { getParam, setParam, watchParams } from '../../src/widgets/lesson-state.ts';
 import { PARAMS, type ParamValues } from '../../src/widgets/params.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
-import { batchMasks, gradientFlow, type MaskSettings } from './model.ts';
+import { dropoutMaskParams, dropoutMaskView } from './view.ts';
 import { NET_SIZE, describeDropoutMask, describeLayer, renderDropoutMask, type MaskPanel } from './render.ts';
 
 class DropoutMaskWidget extends WidgetElement {
@@ -41,17 +41,7 @@ class DropoutMaskWidget extends WidgetElement {
   }
 
   #draw(values: ParamValues): void {
-    const settings: MaskSettings = {
-      p: values.p,
-      pin: values.pin,
-      seed: values.seed,
-      resample: values.resample,
-      dropInput: values.dropin,
-      dropHidden: values.drophidden,
-    };
-    const batch = batchMasks(settings);
-    const shown = batch[values.sample - 1] ?? batch[0];
-    const view = { batch, sample: shown.sample, resample: values.resample, seed: values.seed, gradients: values.backprop ? gradientFlow(settings, shown) : null };
+    const { view, shown } = dropoutMaskView(values);
     const slide = inDeck(this);
     // The words first: they can change how the controls wrap, and so the box the chart is drawn for.
     showParamValues(this, values, ['p', 'pin']);
@@ -66,8 +56,11 @@ class DropoutMaskWidget extends WidgetElement {
       }),
     );
     this.ref('summary').textContent = describeDropoutMask(view);
+    this.ref('print-params').textContent = dropoutMaskParams(values);
     const plot = this.ref('plot');
+    // Replaces the build-time drawing (src/widgets/built-figure.ts): the same masks, drawn for the exact width.
     plot.replaceChildren(renderDropoutMask(view, { size: measureChart(plot, NET_SIZE), panel: slide ? (values.maskPanel as MaskPanel) : undefined }));
+    this.dataset.figure = 'live';
   }
 
   protected stop(): void {

@@ -9,7 +9,7 @@
  * or the two decision maps (`overfitPanel`), each drawn to fill its half of the plot box.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { showsBuiltFigure, startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
@@ -17,7 +17,7 @@ import { createSlotDrawer, type SlotDraw } from '../../src/widgets/slot-drawer.t
 import type { ParamValues } from '../../src/widgets/params.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { OVERFIT, advanceOverfit, createOverfit, prepareOverfit, type Overfit } from './model.ts';
-import { LOSS_CHART_SIZE, MAP_SIZE, describeOverfit, formatCount, formatLoss, overfitView, renderLossChart, renderOverfitMap, type OverfitPanel } from './render.ts';
+import { LOSS_CHART_SIZE, MAP_SIZE, describeOverfit, formatCount, formatLoss, laneTitle, overfitParams, overfitView, renderLossChart, renderOverfitMap, type OverfitPanel } from './render.ts';
 
 const DRAW_INTERVAL_MS = 200;
 /** Work per task while the maps before training are computed (they would be one long task at once). */
@@ -143,7 +143,8 @@ class DropoutOverfitWidget extends WidgetElement {
 
   #draw(): void {
     const state = this.#state;
-    if (!state) return;
+    // The build-time figure stays until the run draws (startTrainingWidget marks the element 'live' first).
+    if (!state || showsBuiltFigure(this)) return;
     const view = overfitView(state);
     const plot = this.ref('plot');
     const layout = this.#layout();
@@ -154,7 +155,7 @@ class DropoutOverfitWidget extends WidgetElement {
     const showMaps = !slide || this.#panel === 'maps';
     const wanted: SlotDraw[] = [];
     view.lanes.forEach((lane, i) => {
-      layout.titles[i].textContent = i === 0 ? 'Without dropout' : `With dropout, p = ${lane.p}`;
+      layout.titles[i].textContent = laneTitle(view, i);
       layout.charts[i].hidden = !showCharts;
       layout.maps[i].hidden = !showMaps;
       if (showCharts) {
@@ -172,6 +173,7 @@ class DropoutOverfitWidget extends WidgetElement {
     });
     this.#charts.draw(wanted, () => this.#draw());
     this.ref('summary').textContent = describeOverfit(view);
+    this.ref('print-params').textContent = overfitParams(state);
   }
 }
 

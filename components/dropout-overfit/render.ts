@@ -65,6 +65,15 @@ export const MAP_SIZE = 300;
 /** The panels a slide shows one at a time (`overfitPanel`): both loss charts, or both decision maps. */
 export type OverfitPanel = 'losses' | 'maps';
 
+/** The title above each net's column. */
+export const laneTitle = (view: OverfitView, i: number): string => (i === 0 ? 'Without dropout' : `With dropout, p = ${view.lanes[i].p}`);
+
+/** The one-line settings under a printed figure. */
+export function overfitParams(state: Overfit): string {
+  const s = state.settings;
+  return `p = ${s.p}, ${formatSetting(s.labelNoise)} label noise, ${s.dataset}, learning rate ${s.lr}, seed ${s.seed}, after ${formatCount(state.step)} steps`;
+}
+
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
 }

@@ -13,8 +13,8 @@ import { createFrameLoop, type FrameLoop } from '../../src/widgets/frame-loop.ts
 import { getParam, setParam, watchParams } from '../../src/widgets/lesson-state.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
-import { MAX_MASKS, conventions, createMaskRun, drawMasks, estimates, type MaskRun } from './model.ts';
-import { CHART_SIZE, conventionCells, describeInverted, renderInverted } from './render.ts';
+import { MAX_MASKS, createMaskRun, drawMasks, type MaskRun } from './model.ts';
+import { CHART_SIZE, conventionCells, describeInverted, invertedParams, invertedView, renderInverted } from './render.ts';
 
 /** Frames an animated draw takes (about half a second at 60 frames per second). */
 const ANIMATION_FRAMES = 30;
@@ -89,17 +89,22 @@ class InvertedDropoutWidget extends WidgetElement {
   #draw(): void {
     const run = this.#run;
     if (!run) return;
-    const convs = conventions(run.p, run);
-    const view = { p: run.p, count: run.count, units: estimates(run), lastMask: run.lastMask, conventions: convs };
+    const view = invertedView(run);
+    const convs = view.conventions;
     const plot = this.ref('plot');
     const slide = inDeck(this);
     // The words first: they can change how the controls wrap, and so the box the chart is drawn for.
     this.ref('summary').textContent = describeInverted(view);
+    this.ref('print-params').textContent = invertedParams(run);
     const count = this.querySelector('[data-role="value-masks"]');
     const max = run.count >= MAX_MASKS;
     if (count) count.textContent = `${run.count} mask${run.count === 1 ? '' : 's'} drawn${max ? (slide ? ' (max)' : ' (the maximum)') : ''}`;
     // A hidden plot (a slide showing the table instead) has no size: it is drawn when it comes back.
-    if (!slide || plot.clientWidth > 0) plot.replaceChildren(renderInverted(view, { size: measureChart(plot, CHART_SIZE) }));
+    // Replaces the build-time drawing (src/widgets/built-figure.ts): the same numbers, drawn for the exact width.
+    if (!slide || plot.clientWidth > 0) {
+      plot.replaceChildren(renderInverted(view, { size: measureChart(plot, CHART_SIZE) }));
+      this.dataset.figure = 'live';
+    }
     // Each cell holds the page's words and the shorter ones a slide or a phone shows (CSS picks one).
     const long = conventionCells(convs, run.count);
     const short = conventionCells(convs, run.count, true);

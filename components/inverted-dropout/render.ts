@@ -7,7 +7,7 @@
  * `document`; text only; no non-finite number is ever drawn.
  */
 import { CHART_TEXT, type ChartSize, resolveSize, tickCount } from '../../src/widgets/chart-size.ts';
-import type { Convention, UnitEstimate } from './model.ts';
+import { conventions, estimates, type Convention, type MaskRun, type UnitEstimate } from './model.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -18,6 +18,14 @@ export interface InvertedView {
   readonly lastMask: ArrayLike<number>;
   readonly conventions: readonly Convention[];
 }
+
+/** What the widget shows of a run of masks (the controller and the build-time figure, figure.ts). */
+export function invertedView(run: MaskRun): InvertedView {
+  return { p: run.p, count: run.count, units: estimates(run), lastMask: run.lastMask, conventions: conventions(run.p, run) };
+}
+
+/** The one-line settings under a printed figure. */
+export const invertedParams = (run: MaskRun): string => `p = ${fmt(run.p)}, seed ${run.seed}, ${run.count} mask${run.count === 1 ? '' : 's'} drawn`;
 
 export function fmt(v: number, digits = 2): string {
   if (!Number.isFinite(v)) return '–';

@@ -32,7 +32,8 @@ export function buildLayerStatsFigure(document: Document, view: PageView): Built
   });
   return {
     plot: html(variants),
-    summary: `${describeLayerStats(stats)} ${describeVanishing(scans)}`,
+    // A slide scans the depths only when it shows the scan (controller.ts), and says so only then.
+    summary: view === 'slides' && !panels.includes('vanishing') ? describeLayerStats(stats) : `${describeLayerStats(stats)} ${describeVanishing(scans)}`,
     params: `${s.depth} hidden layers of ${s.width} units, seed ${s.seed}, at initialisation`,
   };
 }

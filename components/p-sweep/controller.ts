@@ -5,12 +5,12 @@
  * change of dataset, label noise, lr or seed restarts the sweep.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { showsBuiltFigure, startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { advanceSweep, createSweep, progress, type Sweep } from './model.ts';
-import { CHART_SIZE, describeSweep, renderSweep, type SweepView } from './render.ts';
+import { CHART_SIZE, describeSweep, renderSweep, sweepParams, sweepView } from './render.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 
 class PSweepWidget extends WidgetElement {
@@ -49,25 +49,16 @@ class PSweepWidget extends WidgetElement {
     });
   }
 
-  #view(sweep: Sweep): SweepView {
-    const s = sweep.settings;
-    return {
-      points: sweep.points,
-      ps: sweep.config.ps,
-      done: sweep.status === 'done',
-      setting: `${s.dataset}, ${sweep.config.trainCount} training points with label noise ${s.labelNoise}, ${sweep.config.testCount} clean test points, 2–${sweep.config.width}–${sweep.config.width}–${sweep.train.classes} ReLU net, lr ${s.lr}, seed ${s.seed}`,
-      steps: sweep.config.steps,
-    };
-  }
-
   #draw(): void {
     const sweep = this.#sweep;
-    if (!sweep || sweep.points.length === this.#drawn) return;
+    // The build-time figure stays until the run draws (startTrainingWidget marks the element 'live' first).
+    if (!sweep || sweep.points.length === this.#drawn || showsBuiltFigure(this)) return;
     this.#drawn = sweep.points.length;
     const plot = this.ref('plot');
-    const view = this.#view(sweep);
+    const view = sweepView(sweep);
     plot.replaceChildren(renderSweep(view, { size: measureChart(plot, CHART_SIZE) }));
     this.ref('summary').textContent = describeSweep(view);
+    this.ref('print-params').textContent = sweepParams(sweep);
   }
 
   #statusText(): string {

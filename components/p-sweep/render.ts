@@ -9,7 +9,7 @@ import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/char
 import { endLabelMarks, type EndLabel } from '../../src/widgets/charts/end-labels.ts';
 import { yAxisName } from '../../src/widgets/charts/axis-name.ts';
 import { type ChartSize, chartStyle, chartText, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
-import { summarizeSweep, type SweepPoint } from './model.ts';
+import { summarizeSweep, type Sweep, type SweepPoint } from './model.ts';
 
 export interface SweepView {
   readonly points: readonly SweepPoint[];
@@ -40,6 +40,25 @@ export function pRange(values: readonly number[], ps: readonly number[]): string
   const idx = values.map((v) => ps.indexOf(v));
   const contiguous = idx.every((v, i) => i === 0 || v === idx[i - 1] + 1);
   return contiguous ? `${pText(values[0])}–${pText(values.at(-1)!)}` : values.map(pText).join(', ');
+}
+
+/** What the chart shows of a sweep (the controller and the build-time figure, figure.ts). */
+export function sweepView(sweep: Sweep): SweepView {
+  const s = sweep.settings;
+  return {
+    points: sweep.points,
+    ps: sweep.config.ps,
+    done: sweep.status === 'done',
+    setting: `${s.dataset}, ${sweep.config.trainCount} training points with label noise ${s.labelNoise}, ${sweep.config.testCount} clean test points, 2–${sweep.config.width}–${sweep.config.width}–${sweep.train.classes} ReLU net, lr ${s.lr}, seed ${s.seed}`,
+    steps: sweep.config.steps,
+  };
+}
+
+/** The one-line settings under a printed figure. */
+export function sweepParams(sweep: Sweep): string {
+  const s = sweep.settings;
+  const nets = sweep.points.length;
+  return `${s.dataset}, label noise ${s.labelNoise}, learning rate ${s.lr}, seed ${s.seed}, ${nets} of ${sweep.config.ps.length} nets trained, ${sweep.config.steps} steps each`;
 }
 
 export function describeSweep(view: SweepView): string {

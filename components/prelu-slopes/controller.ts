@@ -9,10 +9,10 @@ import { getParam } from '../../src/widgets/lesson-state.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 import type { AdvanceResult } from '../../src/widgets/training-run.ts';
-import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { showsBuiltFigure, startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import { createPreluRun, stepRun, type PreluRun } from './model.ts';
-import { CHART_SIZE, describeSlopes, renderPreluSlopes, slopesText, statusText, type SlopesPanel } from './render.ts';
+import { CHART_SIZE, describeSlopes, preluParams, renderPreluSlopes, slopesReadout, statusText, type SlopesPanel } from './render.ts';
 
 /** At most this many SGD steps per frame, so a run of 2,000 steps plays over a few seconds. */
 const STEPS_PER_FRAME = 8;
@@ -43,10 +43,12 @@ class PreluSlopesWidget extends WidgetElement {
       viewParams: ['slopesPanel'],
       onView: (values) => {
         this.#panel = values.slopesPanel as SlopesPanel;
-        this.#draw();
+        // While the build-time figure shows, startTrainingWidget runs the waiting run to its end first, then draws.
+        if (!showsBuiltFigure(this)) this.#draw();
       },
     });
-    this.#unwatch = watchChartSize(this.ref('plot'), () => this.#draw());
+    // The build-time figure is drawn for every width already (src/widgets/built-figure.ts): no redraw until the run draws.
+    this.#unwatch = watchChartSize(this.ref('plot'), () => showsBuiltFigure(this) || this.#draw());
   }
 
   protected stop(): void {
@@ -75,8 +77,9 @@ class PreluSlopesWidget extends WidgetElement {
   #draw(): void {
     const run = this.#run;
     if (!run || !this.isConnected) return;
-    this.ref('readout').textContent = `${slopesText(run)} after ${run.trainer.stepCount} steps`;
+    this.ref('readout').textContent = slopesReadout(run);
     this.ref('summary').textContent = describeSlopes(run);
+    this.ref('print-params').textContent = preluParams(run);
     // Measured after the readout has changed: on a slide the controls' height decides the chart's box.
     const plot = this.ref('plot');
     // A slide's step that hides this widget: nothing to draw until it shows again (watchChartSize then redraws).

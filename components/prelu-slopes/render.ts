@@ -43,6 +43,12 @@ export function slopesText(run: PreluRun): string {
     .join(', ');
 }
 
+/** The readout beside the training buttons. */
+export const slopesReadout = (run: PreluRun): string => `${slopesText(run)} after ${run.trainer.stepCount} steps`;
+
+/** The one-line settings under a printed figure. */
+export const preluParams = (run: PreluRun): string => `learning rate ${run.settings.lr}, seed ${run.settings.seed}, after ${run.trainer.stepCount} steps`;
+
 /** The status line; `short` on a slide, where the readout beside the buttons already gives the slopes. */
 export function statusText(run: PreluRun, short = false): string {
   const loss = recentLoss(run, 20);

@@ -1,7 +1,7 @@
 /** Controller of the ReLU curve widget: the probe slider and derivative toggle drive a redraw. */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
 import { bindControls } from '../../src/widgets/controls.ts';
-import { CHART_SIZE, describeReluCurve, fmt, renderReluCurve, type ReluCurveState } from './render.ts';
+import { CHART_SIZE, describeReluCurve, fmt, reluCurveParams, renderReluCurve, type ReluCurveState } from './render.ts';
 import { probeRelu, sampleReluCurve } from './model.ts';
 import { measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 
@@ -20,6 +20,7 @@ class ReluCurveWidget extends WidgetElement {
       this.#draw();
       readout.textContent = `x = ${fmt(probe.x)}: ReLU(x) = ${fmt(probe.y)}, ReLU′(x) = ${fmt(probe.dy)}`;
       summary.textContent = describeReluCurve(this.#state);
+      this.ref('print-params').textContent = reluCurveParams(this.#state);
     });
     // Drawn for the width it has: a turned phone or a resized window redraws it.
     this.#unwatch = watchChartSize(this.ref('plot'), () => this.#draw());
@@ -28,7 +29,9 @@ class ReluCurveWidget extends WidgetElement {
   #draw(): void {
     if (!this.#state || !this.isConnected) return;
     const plot = this.ref('plot');
+    // Replaces the build-time drawing (src/widgets/built-figure.ts): the same numbers, drawn for the exact width.
     plot.replaceChildren(renderReluCurve(this.#state, { size: measureChart(plot, CHART_SIZE) }));
+    this.dataset.figure = 'live';
   }
 
   protected stop(): void {

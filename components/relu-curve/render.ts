@@ -36,6 +36,9 @@ export function describeReluCurve(state: ReluCurveState): string {
   return `${base}${derivative} Marked point: x = ${fmt(probe.x)}, ReLU(x) = ${fmt(probe.y)}, ReLU′(x) = ${fmt(probe.dy)}.`;
 }
 
+/** The one-line settings under a printed figure. */
+export const reluCurveParams = (state: ReluCurveState): string => `x = ${fmt(state.probe.x)}${state.showDerivative ? ', with the derivative' : ''}`;
+
 export function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }

@@ -21,7 +21,8 @@ export function finishedDefaultRace(): Race {
 export function buildReluVsTanhFigure(document: Document, view: PageView): BuiltFigure {
   const race = finishedDefaultRace();
   const v = raceView(race);
-  const variants = builtVariants(document, buildSizes(view, CHART_SIZE), (size) => {
+  // On a slide its box is taller than most (403 stage px under the legend): drawn 360 high, as it always was.
+  const variants = builtVariants(document, buildSizes(view, CHART_SIZE, 360), (size) => {
     const legend = document.createElement('div');
     legend.append(renderRaceLegend(v, { document }));
     const chart = document.createElement('div');

@@ -10,7 +10,7 @@
  * chart is drawn per task (the next one in a task of its own), so no redraw is a long task.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { showsBuiltFigure, startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
@@ -20,6 +20,7 @@ import { ABLATION, ablationProgress, advanceAblation, createAblation, type Ablat
 import {
   KNOCKOUT_CHART_SIZE,
   LOSS_CHART_SIZE,
+  ablationParams,
   ablationView,
   describeAblation,
   formatCount,
@@ -158,7 +159,8 @@ class UnitAblationWidget extends WidgetElement {
 
   #draw(): void {
     const state = this.#state;
-    if (!state) return;
+    // The build-time figure stays until the run draws (startTrainingWidget marks the element 'live' first).
+    if (!state || showsBuiltFigure(this)) return;
     const view = ablationView(state);
     const plot = this.ref('plot');
     const slots = this.#layout();
@@ -171,6 +173,7 @@ class UnitAblationWidget extends WidgetElement {
     // One chart per task: the first out of date now, the next in a task of its own.
     this.#charts.draw(this.#wanted(view, slots), () => this.#draw());
     this.ref('summary').textContent = describeAblation(view);
+    this.ref('print-params').textContent = ablationParams(state);
   }
 }
 

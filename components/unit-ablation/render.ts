@@ -152,6 +152,14 @@ export function describeAblation(view: AblationView): string {
 }
 
 /** One legend for all the charts: line style and marker of each net (colour is never the only cue). */
+/** The one-line settings under a printed figure. */
+export function ablationParams(state: Ablation): string {
+  const s = state.settings;
+  const { done, total } = ablationProgress(state);
+  const knocked = state.phase === 'training' ? '' : `, ${done} of ${total} units knocked out`;
+  return `p = ${s.p}, learning rate ${s.lr}, seed ${s.seed}, after ${formatCount(state.step)} steps${knocked}`;
+}
+
 export function renderAblationLegend(view: AblationView, options: RenderOptions = {}): HTMLElement {
   return renderLegend(
     view.lanes.map((lane, i) => ({ label: lane.label, color: seriesColor(i), dash: seriesDash(i), symbol: SYMBOLS[i % SYMBOLS.length] })),

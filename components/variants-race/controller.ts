@@ -5,27 +5,19 @@
  * slide shows (racePanel) changes only the drawing. Charts are redrawn at most five times a second, one per task.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { showsBuiltFigure, startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import { createPanelQueue } from '../../src/widgets/panel-queue.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
+import { raceSettingsFor } from './settings.ts';
 import { advanceVariantsRace, createVariantsRace, type RaceActivation, type VariantsRace } from './model.ts';
 import { describeVariantsRace } from './describe.ts';
 import { verdict } from './verdict.ts';
 import { CHART_SIZE, RACE_PANELS, raceView, renderRacePanel, type RacePanel, type RaceView } from './render.ts';
-import { shortStatus } from './status.ts';
+import { raceParams, shortStatus } from './status.ts';
 
 const DRAW_INTERVAL_MS = 200;
-
-/** The lanes the toggles ask for, in the race's order. */
-export function lanesFor(values: ParamValues): RaceActivation[] {
-  const on: Array<[RaceActivation, boolean]> = [
-    ['relu', values.raceRelu], ['leaky_relu', values.raceLeaky], ['prelu', values.racePrelu],
-    ['rrelu', values.raceRrelu], ['elu', values.raceElu], ['tanh', values.raceTanh],
-  ];
-  return on.filter(([, shown]) => shown).map(([act]) => act);
-}
 
 class VariantsRaceWidget extends WidgetElement {
   #race: VariantsRace | null = null;
@@ -48,7 +40,7 @@ class VariantsRaceWidget extends WidgetElement {
       draw: () => this.#redraw.request(),
       restart: () => {
         const v = this.#values;
-        this.#race = v ? createVariantsRace({ seed: v.seed, stress: v.stress, seeds: v.seeds, acts: lanesFor(v) }) : null;
+        this.#race = v ? createVariantsRace(raceSettingsFor(v)) : null;
         this.#view = null;
       },
       describe: () => (this.#race ? shortStatus(this.#race, inDeck(this)) : ''),
@@ -58,10 +50,12 @@ class VariantsRaceWidget extends WidgetElement {
       viewParams: ['racePanel'],
       onView: (values) => {
         this.#panel = values.racePanel as RacePanel;
-        if (this.#race) this.#draw();
+        // While the build-time figure shows, startTrainingWidget runs the waiting race to its end first, then draws.
+        if (this.#race && !showsBuiltFigure(this)) this.#draw();
       },
     });
-    this.#unwatch = watchChartSize(this.ref('plot'), () => this.#draw());
+    // The build-time figure is drawn for every width already (src/widgets/built-figure.ts): no redraw until the race draws.
+    this.#unwatch = watchChartSize(this.ref('plot'), () => showsBuiltFigure(this) || this.#draw());
   }
 
   protected stop(): void {
@@ -81,6 +75,7 @@ class VariantsRaceWidget extends WidgetElement {
     this.#layout(shown);
     this.ref('summary').textContent = describeVariantsRace(race);
     this.ref('verdict').textContent = verdict(race).text;
+    this.ref('print-params').textContent = raceParams(race);
     this.#charts.draw(shown);
   }
 

@@ -19,3 +19,9 @@ export function shortStatus(race: VariantsRace, onSlide: boolean): string {
   const shown = sorted.length > 2 ? [sorted[0], sorted[sorted.length - 1]] : sorted;
   return `Step ${race.step}${shown.length ? ` · inactive: ${shown.map((lane) => `${lane.label} ${pct(lane.inactive)}`).join(', ')}` : ''}`;
 }
+
+/** The one-line settings under a printed figure. */
+export function raceParams(race: VariantsRace): string {
+  const s = race.settings;
+  return `${s.regime === 'stress' ? 'under stress, ' : ''}learning rate ${s.lr}, ${s.seeds} seed${s.seeds === 1 ? '' : 's'} per activation from seed ${s.seed}, after ${race.step} steps`;
+}

@@ -10,7 +10,8 @@
  * keeps the live chart's box (its height is fixed, its width follows the page), so nothing moves when the live
  * widget redraws at the exact width. Pure: the caller passes the document.
  */
-import type { ChartSize, Density } from './chart-size.ts';
+import { densityFor, type ChartSize, type Density } from './chart-size.ts';
+import { defaultValues, parseQuery, type ParamValues } from './params.ts';
 
 export type PageView = 'reading' | 'slides';
 
@@ -19,10 +20,27 @@ export function viewOfPath(pathname: string): PageView {
   return /\/(slides|presenter)\/?$/.test(pathname) ? 'slides' : 'reading';
 }
 
-/** Widths the build draws at: the reading column's plot box, a phone's (a 360 px screen), a slide's media column. */
-export const BUILD_WIDTH: Readonly<Record<Density, number>> = { page: 700, phone: 294, slide: 650 };
-/** The slide's plot box height the build assumes (the live widget measures the real one). */
-export const BUILD_SLIDE_HEIGHT = 360;
+/**
+ * The settings a figure is drawn with: the parameter table's defaults, and on a slide those its `<Step params>` sets
+ * (handed to the widget as `stepParams` by src/deck/remark-step-params.ts), as the deck sets them on arrival.
+ */
+export function figureValues(view: PageView, stepParams?: string): ParamValues {
+  const values = defaultValues();
+  return view === 'slides' && stepParams ? { ...values, ...parseQuery(stepParams).values } : values;
+}
+
+/**
+ * Widths the build draws at: the reading column's plot box at its widest (a window of 1,280 px or more, where the
+ * live widget then redraws nothing that moves); a phone's plot box on a 360 px screen, the narrowest the site is made
+ * for (a wider phone scales the drawing up, never its text below the phone's size); a slide's media column, a little
+ * under the narrowest plot box a slide gives a widget (647 stage px), so a drawing is never scaled down there either.
+ */
+export const BUILD_WIDTH: Readonly<Record<Density, number>> = { page: 750, phone: 237, slide: 640 };
+/**
+ * The slide's plot box height the build assumes: under the lowest a slide gives a widget (311 stage px, below the
+ * training buttons). A training widget shows this drawing until Train; the live widget measures the real box.
+ */
+export const BUILD_SLIDE_HEIGHT = 300;
 
 /** The sizes to draw a figure at for a view, given the chart's preferred heights in the reading view. */
 export function buildSizes(view: PageView, preferred: { height: number; phoneHeight?: number }, slideHeight = BUILD_SLIDE_HEIGHT): ChartSize[] {
@@ -31,6 +49,16 @@ export function buildSizes(view: PageView, preferred: { height: number; phoneHei
     { width: BUILD_WIDTH.page, height: preferred.height, density: 'page' },
     { width: BUILD_WIDTH.phone, height: preferred.phoneHeight ?? preferred.height, density: 'phone' },
   ];
+}
+
+/**
+ * The size of a chart drawn in a part of the plot box `width` wide (a column, say), as measureChart gives it there: a
+ * narrow part of a laptop's box is drawn at the phone's density (its text, its preferred phone height), as live.
+ */
+export function partSize(size: ChartSize, width: number, preferred: { height: number; phoneHeight?: number }): ChartSize {
+  if (size.density === 'slide') return { ...size, width };
+  const density = densityFor(false, width);
+  return { width, height: density === 'phone' ? (preferred.phoneHeight ?? preferred.height) : preferred.height, density };
 }
 
 /**

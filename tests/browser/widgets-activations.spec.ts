@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { BUILT_STATUS } from '../../src/widgets/built-figure.ts';
 
 /**
  * The activation widgets on the built lesson page: activation-explorer, layer-stats and prelu-slopes load
@@ -117,9 +118,13 @@ test('prelu-slopes: Step and Train move the slopes; a diverging lr stops with th
   const readout = widget.locator('[data-role="readout"]');
   const status = widget.locator('[data-role="status"]');
   const play = widget.locator('[data-role="play"]');
-  await expect(readout).toHaveText('a₁ = 0.250, a₂ = 0.250 after 0 steps');
+  // The page opens on the finished run drawn at build time; Step starts the live run from step 0.
+  await expect(widget).toHaveAttribute('data-figure', 'built');
+  await expect(readout).toHaveText(/after 2000 steps$/);
+  await expect(status).toHaveText(BUILT_STATUS);
 
   await widget.getByRole('button', { name: 'Step' }).click();
+  await expect(readout).toHaveText(/after 1 steps$/);
   await expect(readout).not.toHaveText('a₁ = 0.250, a₂ = 0.250 after 0 steps');
   await expect(widget.locator('[data-role="summary"]')).toContainText(/After \d+ steps the slopes are a₁ = /);
 

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { BUILT_STATUS } from '../../src/widgets/built-figure.ts';
 
 /**
  * The dropout widgets and figure on the built lesson page: the static Figure 1 redraw, dropout-mask (two
@@ -118,9 +119,11 @@ test('p-sweep: waits for Train, trains a little with finite numbers, diverges at
   const widget = await openWidget(page, '[data-widget="p-sweep"]');
   const status = widget.locator('[data-role="status"]');
   const play = widget.locator('[data-role="play"]');
-  await expect(widget.locator('[data-role="summary"]')).toContainText('No nets trained yet');
+  // The page opens on the finished sweep drawn at build time; nothing trains until asked.
+  await expect(widget).toHaveAttribute('data-figure', 'built');
+  await expect(widget.locator('[data-role="summary"]')).toContainText('All 9 nets trained');
   await page.waitForTimeout(300);
-  await expect(status).toContainText('Net 1 of 9 (p = 0) · step 0 of'); // no autoplay
+  await expect(status).toHaveText(BUILT_STATUS); // no autoplay
 
   await play.click();
   await expect(play).toHaveAttribute('aria-pressed', 'true');

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { BUILT_STATUS } from '../../src/widgets/built-figure.ts';
 
 /**
  * The training widgets on the built lesson page — relu-vs-tanh, dropout-overfit, unit-ablation: they load lazily,
@@ -114,8 +115,11 @@ test('relu-vs-tanh refuses bad input next to the control and works from the keyb
 test('dropout-overfit: trains both nets, draws losses and decision maps, states errors and the gap; diverges and recovers', async ({ page }) => {
   const widget = await openWidget(page, 'dropout-overfit');
   const summary = widget.locator('[data-role="summary"]');
-  await expect(summary).toContainText('Before training');
-  await expect(widget.locator('svg[aria-label^="Decision regions"]')).toHaveCount(2);
+  // The page opens on the finished run drawn at build time; Train runs it again live.
+  await expect(widget).toHaveAttribute('data-figure', 'built');
+  await expect(summary).toContainText('After all 3,000 steps');
+  await expect(widget.locator('[data-role="status"]')).toHaveText(BUILT_STATUS);
+  await expect(widget.locator('svg[aria-label^="Decision regions"]:visible')).toHaveCount(2);
 
   await trainBriefly(page, widget, 700);
   await expect(summary).toContainText(/After [\d,]+ steps, without dropout: training error \d+\.\d%, test error \d+\.\d% \(gap \d+\.\d points\), test loss \d\.\d\d; with dropout p = 0\.5/);
@@ -132,7 +136,10 @@ test('dropout-overfit: trains both nets, draws losses and decision maps, states 
 test('unit-ablation: trains, then silences every unit; the summary reports the measured knock-out costs', async ({ page }) => {
   const widget = await openWidget(page, 'unit-ablation');
   const summary = widget.locator('[data-role="summary"]');
-  await expect(summary).toContainText('Press Train');
+  // The page opens on the finished run and knock-outs drawn at build time; Train runs them again live.
+  await expect(widget).toHaveAttribute('data-figure', 'built');
+  await expect(summary).toContainText(/Without dropout \(test accuracy \d+\.\d%\) — hidden layer 1: /);
+  await expect(widget.locator('[data-role="status"]')).toHaveText(BUILT_STATUS);
 
   await trainBriefly(page, widget, 300);
   await expect(summary).toContainText(/Training: step [\d,]+ of 3,000; training loss \d\.\d\d without dropout|Knock-outs measured|test accuracy/);
