@@ -12,10 +12,15 @@ import { BUILD_WIDTH, BUILT_STATUS } from '../../src/widgets/built-figure.ts';
  */
 
 /**
- * TODO: digits-dropout and mc-dropout get their build-time figures on their own branches; remove them from this set
- * when those land. Every other widget must pass.
+ * TODO: mc-dropout gets its build-time figure on its own branch; remove it from this set when that lands. Every other
+ * widget must pass.
  */
-const TODO_WIDGETS = new Set(['digits-dropout', 'mc-dropout']);
+const TODO_WIDGETS = new Set(['mc-dropout']);
+/**
+ * Training widgets whose default figure is the state before training (the digits run takes a minute or more, so the
+ * build draws the untrained setup): compared as the controller starts, without pressing Train.
+ */
+const UNTRAINED_DEFAULT = new Set(['digits-dropout']);
 
 const MARKS = 'path, circle, rect, line, polyline, polygon, ellipse, image';
 
@@ -197,7 +202,7 @@ test.describe('with JavaScript, the live widget draws the build-time figure', ()
         const exact = plotWidth === BUILD_WIDTH.page;
         if (!exact) expect(await widget.evaluate((el) => el.closest('.deck-explain') !== null), `${name}: plot box ${plotWidth} px`).toBe(true);
         const play = widget.locator('[data-role="play"]');
-        if ((await play.count()) > 0) {
+        if ((await play.count()) > 0 && !UNTRAINED_DEFAULT.has(name)) {
           // A training widget keeps the build-time figure (a finished run) until asked: Train runs it again live.
           await expect(widget).toHaveAttribute('data-figure', 'built');
           await expect(widget.locator('[data-role="status"]')).toHaveText(BUILT_STATUS);
@@ -235,7 +240,7 @@ test.describe('with JavaScript, a slide shows the build-time figure', () => {
             checked.add(id);
             const expected = built.get(id)!;
             await expect(widget).toHaveAttribute('data-widget-state', 'ready', { timeout: 15_000 });
-            if ((await widget.locator('[data-role="play"]').count()) > 0) {
+            if ((await widget.locator('[data-role="play"]').count()) > 0 && !UNTRAINED_DEFAULT.has(name)) {
               // A training widget keeps the build-time drawing of the finished run until asked.
               await expect(widget).toHaveAttribute('data-figure', 'built');
               expect(await drawings(widget), `${name} (#${id})`).toEqual(expected.drawings);
