@@ -38,11 +38,12 @@ type Cached = { key: string; pixels: Float64Array; rng: Rng; samples: Float64Arr
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createMcSession(env: McEnvironment): McSession {
-  const sliceMs = env.sliceMs ?? 25, progressMs = env.progressMs ?? 250;
+  const sliceMs = env.sliceMs ?? 15, progressMs = env.progressMs ?? 500;
   let pretrained: NetworkSpec | null = null;
   let loaded: Loaded | null = null;
   let test: Dataset | null = null;
   let testPixels: Uint8Array | null = null;
+  let digitsFailed = false;
   let waiting: Extract<McRequest, { type: 'predict' }> | null = null;
   let cache: Cached | null = null;
   let job: McCurveJob | null = null;
@@ -65,7 +66,12 @@ export function createMcSession(env: McEnvironment): McSession {
   /** Answers the newest waiting prediction, if the network (and for a test digit, the digits) are there. */
   function answer(): void {
     const request = waiting;
-    if (!request || !loaded || (request.input.kind === 'test' && !test)) return;
+    if (!request || !loaded) return;
+    if (request.input?.kind === 'test' && !test) {
+      if (!digitsFailed) return;
+      waiting = null;
+      return env.post({ type: 'refused', id: request.id, message: 'The test digits could not be loaded; drawing still works.' });
+    }
     waiting = null;
     const { net, info, generation } = loaded;
     const prepared = prepare(request.input, generation);
@@ -167,7 +173,11 @@ export function createMcSession(env: McEnvironment): McSession {
               pretrained = specFromStored(result.network);
               if (!loaded) use(pretrained, 'pretrained');
               return env.loadDigits(request.digitsUrl).then((digits) => {
-                if (!digits.ok) return env.post({ type: 'error', message: `${digits.error} Drawing still works; the test digits and the curve need them.` });
+                if (!digits.ok) {
+                  digitsFailed = true;
+                  env.post({ type: 'error', message: `${digits.error} Drawing still works; the test digits and the curve need them.` });
+                  return answer();
+                }
                 testPixels = digits.digits.test.pixels;
                 test = digitsDataset(digits.digits.test, digits.digits.classes);
                 env.post({ type: 'digits', gallery: gallery(), testCount: test.x.rows });

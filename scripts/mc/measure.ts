@@ -1,7 +1,7 @@
 // npm run measure:mc — the MC-dropout numbers over all 2,000 test digits with the committed network: the scaled
 // network's error, and for T = 1 … 200 the error of the T-sample average and its agreement with the scaled network.
-// Prints a table; last line is JSON.
-import { readFileSync } from 'node:fs';
+// Prints a table; last line is JSON. With --write, also writes components/mc-dropout/measured.json (what the lesson quotes).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { digitsAssetBytes } from '../../src/digits/build-asset.ts';
 import { digitsDataset } from '../../src/digits/dataset.ts';
 import { parseDigitsAsset } from '../../src/digits/parse.ts';
@@ -24,4 +24,7 @@ const rows = curveRows(curve);
 for (const { T, error, agreement } of rows) console.log(`T = ${String(T).padStart(3)}: error ${pct(error)}, same class as the scaled network ${pct(agreement)}`);
 const top = [...curve.disagreement.keys()].sort((a, b) => curve.disagreement[b] - curve.disagreement[a] || a - b).slice(0, 8);
 console.log(`most disagreement: ${top.map((i) => `#${i} (a ${test.labels[i]}, ${pct(curve.disagreement[i])})`).join(', ')}`);
-console.log(JSON.stringify({ seed, count: curve.count, scaledError: curve.scaledWrong / curve.count, rows, seconds }));
+const result = { seed, count: curve.count, Tmax: curve.Tmax, scaledError: curve.scaledWrong / curve.count, rows };
+// --write: the numbers the lesson quotes (components/mc-dropout/findings.ts reads them at build time).
+if (process.argv.includes('--write')) writeFileSync(new URL('../../components/mc-dropout/measured.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify({ ...result, seconds }));
