@@ -64,6 +64,11 @@ export const PARAMS = {
   backprop: { kind: 'boolean', label: 'Show where gradients flow', default: false },
   resample: { kind: 'integer', label: 'Mask resamples', min: 0, max: 999_999, default: 0 },
   masks: { kind: 'integer', label: 'Masks drawn', min: 0, max: 2000, default: 0 },
+  // mc-dropout: how many thinned networks are sampled, which test digit the main view shows (the gallery's pick, so
+  // the presenter and projector windows show the same one), and the view a slide shows (the reading view shows both).
+  mcT: { kind: 'integer', label: 'Thinned networks, T', min: 1, max: 200, default: 50 },
+  mcDigit: { kind: 'integer', label: 'Test digit shown', min: 0, max: 1999, default: 0 },
+  mcPanel: { kind: 'choice', label: 'View', values: ['draw', 'test'], default: 'draw' },
 } as const satisfies Record<string, ParamSpec>;
 
 export type ParamName = keyof typeof PARAMS;
