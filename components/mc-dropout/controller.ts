@@ -22,6 +22,8 @@ import { disagreeItems, pickItems, renderDigitButtons } from './gallery.ts';
 import { type Stroke, drawDigitOnPad, drawStrokes, paintDigit, readInk } from './paint.ts';
 
 type Chart = 'probabilities' | 'curve';
+/** The curve is drawn once this many test digits are measured (an error rate over a handful of digits is noise). */
+const MIN_CURVE_DIGITS = 20;
 export const TRAINED_EVENT = 'digits-dropout:trained';
 export const REQUEST_EVENT = 'digits-dropout:request';
 
@@ -297,7 +299,7 @@ class McDropoutWidget extends WidgetElement {
       return;
     }
     const c = this.#curve, box = this.ref('curve');
-    if (!c || box.clientWidth === 0) return;
+    if (!c || c.count < MIN_CURVE_DIGITS || box.clientWidth === 0) return;
     box.replaceChildren(curveChart({ ...c, T: this.#T }, measureChart(box, CURVE_SIZE)));
   }
 

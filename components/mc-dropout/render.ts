@@ -89,13 +89,14 @@ export function curveChart(view: CurveView, size: ChartSize, doc?: Document): SV
   const points = curvePoints(view);
   const scaledError = view.count > 0 ? view.scaledWrong / view.count : NaN;
   const highest = Math.max(0.02, scaledError || 0, ...points.map((p) => p.error));
-  const [marginLeft, marginRight, marginTop, marginBottom] = [scaled(52, d), scaled(20, d), scaled(14, d), scaled(44, d)];
+  const [marginLeft, marginRight, marginTop, marginBottom] = [scaled(52, d), scaled(20, d), scaled(26, d), scaled(44, d)];
   const now = points[Math.min(view.T, points.length) - 1];
   const logTicks = [1, 2, 5, 10, 20, 50, 100, 200].filter((t) => t <= view.Tmax);
-  const ticks = size.width - marginLeft - marginRight < 330 ? logTicks.filter((t) => [1, 10, 100].includes(t) || t === view.Tmax) : logTicks;
+  const narrow = size.width - marginLeft - marginRight < 400;
+  const ticks = narrow ? logTicks.filter((t) => [1, 10, 100].includes(t)) : logTicks;
   return plot({
     document: doc, width: size.width, height: size.height, marginLeft, marginRight, marginTop, marginBottom, style: chartStyle(d),
-    x: { type: 'log', domain: [1, view.Tmax], ticks, tickFormat: (t: number) => String(t), label: 'T, thinned networks averaged (log scale)', labelAnchor: 'center', labelOffset: marginBottom - 6 },
+    x: { type: 'log', domain: [1, view.Tmax], ticks, tickFormat: (t: number) => String(t), label: narrow ? 'T (log scale)' : 'T, thinned networks averaged (log scale)', labelAnchor: 'center', labelOffset: marginBottom - 6 },
     y: { domain: [0, Math.ceil(highest * 50) / 50], label: 'test error', grid: true, ticks: tickCount(size.height - marginTop - marginBottom, d, CHART_TEXT[d].tick * 2.5), tickFormat: (v: number) => `${Math.round(1000 * v) / 10}%` },
     ariaLabel: 'Test error of the average of T thinned networks against T, with the scaled network\'s error as a dashed line',
     ariaDescription: describeCurve(view),
