@@ -56,6 +56,11 @@ class McDropoutWidget extends WidgetElement {
   }, 1000);
 
   protected start(): void {
+    // (Started again after a remount: nothing is in flight to the new worker.)
+    this.#inFlight = false;
+    this.#dirty = false;
+    this.#curve = null;
+    this.#disagreeShown = '';
     this.#pad = this.ref<HTMLCanvasElement>('pad');
     this.#startWorker();
     const listen = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K | string, fn: (event: never) => void) => {
