@@ -131,7 +131,9 @@ export function createOverfit(settings: OverfitSettings): Overfit {
   }));
   const state: Overfit = { settings, train, test, initialWeights, lanes, grid: gridMatrix(OVERFIT.resolution, OVERFIT.extent), step: 0, status: 'ready', trainingLane: 0, recording: { active: false, done: 0, values: [] }, mapJob: null };
   record(state);
-  for (const lane of lanes) lane.map = { predictions: predictClasses(lane.trainer.net, state.grid), step: 0 };
+  // The maps before training are computed like every later one, a few rows per unit of work (prepareOverfit, or the
+  // first units of training): all at once they would be one long task.
+  startMapJob(state);
   return state;
 }
 
@@ -222,6 +224,15 @@ function mapChunk(state: Overfit): void {
   if (job.lane < state.lanes.length) return;
   state.lanes.forEach((lane, i) => (lane.map = { predictions: job.buffers[i], step: job.step }));
   state.mapJob = null;
+}
+
+/** Before training: compute the step-0 decision maps until `deadline`, without training; true once they are there. */
+export function prepareOverfit(state: Overfit, deadline: number, now: () => number = () => performance.now()): boolean {
+  while (state.step === 0 && state.mapJob && state.status === 'ready') {
+    workUnit(state);
+    if (now() >= deadline) break;
+  }
+  return state.mapJob === null || state.step > 0;
 }
 
 /** Work until `deadline` (a performance.now() time) or until done / diverged. */

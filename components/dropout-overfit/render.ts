@@ -8,6 +8,8 @@ import { plot } from '../../src/widgets/charts/plot.ts';
 import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
 import { renderDecisionMap } from '../../src/widgets/charts/decision-map.ts';
 import { endLabelMarks, type EndLabel } from '../../src/widgets/charts/end-labels.ts';
+import { yAxisName } from '../../src/widgets/charts/axis-name.ts';
+import { type ChartSize, chartStyle, chartText, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { OVERFIT, type DecisionMap, type History, type Overfit } from './model.ts';
 
@@ -51,7 +53,17 @@ export function overfitView(state: Overfit): OverfitView {
 export interface RenderOptions {
   document?: Document;
   width?: number;
+  /** The box to draw for (src/widgets/chart-size.ts); by default 360 × 260 in the reading view. */
+  size?: ChartSize;
 }
+
+/** A loss chart's preferred size in the reading view (page, phone); on a slide it fills its box. */
+export const LOSS_CHART_SIZE = { width: 360, height: 260, phoneHeight: 240 };
+/** A decision map's largest side in the reading view. */
+export const MAP_SIZE = 300;
+
+/** The panels a slide shows one at a time (`overfitPanel`): both loss charts, or both decision maps. */
+export type OverfitPanel = 'losses' | 'maps';
 
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
@@ -129,8 +141,13 @@ export function lossDomain(view: OverfitView): [number, number] {
 }
 
 export function renderLossChart(view: OverfitView, laneIndex: number, options: RenderOptions = {}): SVGSVGElement | HTMLElement {
+  const size = resolveSize(options, LOSS_CHART_SIZE);
+  const d = size.density;
+  const k = size.textScale ?? 1;
+  const font = chartText(size);
   const lane = view.lanes[laneIndex];
   const h = lane.history;
+  const big = d === 'slide';
   const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 })];
   const series = [
     { name: 'train', ys: h.trainLoss },
@@ -139,38 +156,43 @@ export function renderLossChart(view: OverfitView, laneIndex: number, options: R
   const ends: EndLabel[] = [];
   series.forEach(({ name, ys }, i) => {
     const rows = Array.from(h.steps, (x, k) => ({ x, y: ys[k] })).filter((r) => Number.isFinite(r.x) && Number.isFinite(r.y));
-    marks.push(Plot.line(rows, { x: 'x', y: 'y', stroke: seriesColor(i), strokeWidth: 2.5, strokeDasharray: seriesDash(i) }));
+    marks.push(Plot.line(rows, { x: 'x', y: 'y', stroke: seriesColor(i), strokeWidth: big ? 3 : 2.5, strokeDasharray: seriesDash(i) }));
     const end = rows.at(-1);
     if (end) ends.push({ ...end, text: name, fill: seriesTextColor(i) });
   });
-  const [height, marginTop, marginBottom] = [260, 24, 48];
-  marks.push(...endLabelMarks(ends, { domain: lossDomain(view), range: [height - marginBottom, marginTop] }, { fontSize: 14 }));
+  const margin = { top: scaled(24, d, k), right: scaled(46, d, k), bottom: scaled(46, d, k), left: scaled(46, d, k) };
+  const plotHeight = Math.max(40, size.height - margin.top - margin.bottom);
+  const plotWidth = Math.max(40, size.width - margin.left - margin.right);
+  marks.push(...endLabelMarks(ends, { domain: lossDomain(view), range: [size.height - margin.bottom, margin.top] }, { fontSize: font.label }));
+  marks.push(yAxisName(d === 'page' ? 'cross-entropy loss' : 'loss', { marginLeft: margin.left, marginTop: margin.top, fontSize: font.label }));
   return plot({
     document: options.document,
-    width: options.width ?? 360,
-    height,
-    marginTop,
-    marginLeft: 48,
-    marginRight: 44,
-    marginBottom,
-    style: { fontSize: '14px', background: 'transparent', color: 'currentColor' },
-    x: { label: 'training step', domain: [0, Math.max(100, view.step)], grid: true, labelAnchor: 'center', labelOffset: 42, ticks: 4 },
-    y: { label: 'cross-entropy loss', domain: lossDomain(view), grid: true },
+    width: size.width,
+    height: size.height,
+    marginTop: margin.top,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    style: chartStyle(d, k),
+    x: { label: 'training step', domain: [0, Math.max(100, view.step)], grid: true, labelAnchor: 'center', labelOffset: margin.bottom - 6, ticks: Math.min(4, tickCount(plotWidth, d, font.tick * 6)) },
+    y: { label: null, domain: lossDomain(view), grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
     ariaLabel: `Training and test loss of the network with ${lane.label}`,
     ariaDescription: `Solid line: loss on the ${view.trainCount} training points; dashed line: loss on the ${formatCount(view.testCount)} test points. At step ${formatCount(last(h.steps))}, ${describeLane(latest(lane))}.`,
     marks,
   });
 }
 
-export function renderOverfitMap(view: OverfitView, laneIndex: number, options: RenderOptions & { size?: number } = {}): SVGSVGElement | null {
+/** `size`: the map's side in px, or the box to draw for (the map is the largest square in it). */
+export function renderOverfitMap(view: OverfitView, laneIndex: number, options: { document?: Document; size?: number | ChartSize } = {}): SVGSVGElement | null {
   const lane = view.lanes[laneIndex];
   if (!lane.map) return null;
+  const side = typeof options.size === 'object' ? Math.max(40, Math.floor(Math.min(options.size.width, options.size.height))) : (options.size ?? MAP_SIZE);
   const title = `Decision regions of the network with ${lane.label} at step ${formatCount(lane.map.step)}`;
   return renderDecisionMap(
     { predictions: lane.map.predictions, resolution: view.resolution, extent: view.extent, points: view.points },
     {
       document: options.document,
-      size: options.size ?? 300,
+      size: side,
       title,
       description: `${title}, with the ${view.trainCount} training points (shape and colour give the label, flipped labels included). A network that overfits draws small islands around single mislabelled points.`,
     },

@@ -13,17 +13,13 @@ import { initFor, type InitChoice, type LayerStats, type LayerStatsActivation, t
 import { describeLayerStats, describeVanishing } from './describe.ts';
 import { CHART_SIZE, STATS_PANELS, renderStatsPanel, type StatsPanel } from './render.ts';
 import { answerChunk, answerStats, type ChunkReply, type ChunkRequest, type StatsReply, type StatsRequest } from './requests.ts';
-import type { VanishingScan } from './vanishing.ts';
+import { createVanishingScan, nextDepth, recordRatio, type VanishingScan } from './vanishing.ts';
+import { activationsFor } from './activations.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 import { createPanelQueue } from '../../src/widgets/panel-queue.ts';
 
 type Settings = Required<Pick<LayerStatsSettings<LayerStatsActivation>, 'depth' | 'width' | 'seed' | 'layer' | 'init'>> & { acts: LayerStatsActivation[] };
 type Reply = StatsReply | ChunkReply;
-
-/** The activations shown: ReLU and tanh, the variants and sigmoid when asked for (the order of the legend). */
-export function activationsFor(values: Pick<ParamValues, 'variants' | 'sigmoid'>): LayerStatsActivation[] {
-  return ['relu', ...(values.variants ? (['leaky_relu', 'prelu', 'elu'] as const) : []), 'tanh', ...(values.sigmoid ? (['sigmoid'] as const) : [])];
-}
 
 const statsKey = (s: Settings): string => JSON.stringify([s.depth, s.width, s.seed, s.layer, s.init, s.acts]);
 const scanKey = (s: Settings, act: LayerStatsActivation): string => JSON.stringify([act, initFor(act, s.init), s.width, s.seed]);
@@ -102,16 +98,19 @@ class LayerStatsWidget extends WidgetElement {
           this.#draw();
           continue;
         }
-        const missing = this.#needsScans() ? want.acts.find((act) => !this.#scans.has(scanKey(want, act))) : undefined;
-        if (missing === undefined) break;
+        // The depth scans, one depth per message: a newer setting never waits for a whole scan.
+        const act = this.#needsScans() ? want.acts.find((a) => !this.#scans.get(scanKey(want, a))?.done) : undefined;
+        if (act === undefined) break;
+        const key = scanKey(want, act);
+        const scan = this.#scans.get(key) ?? createVanishingScan({ act, init: initFor(act, want.init), width: want.width, seed: want.seed });
+        this.#scans.set(key, scan);
         this.#busy(true);
-        const reply = await this.#ask({ id: ++this.#nextId, kind: 'vanishing', scan: { act: missing, init: initFor(missing, want.init), width: want.width, seed: want.seed } });
+        const reply = await this.#ask({ id: ++this.#nextId, kind: 'ratio', act, init: scan.init, depth: nextDepth(scan), width: scan.width, seed: scan.seed });
         if ('error' in reply) {
           this.showError(`Could not scan the depths: ${reply.error}`);
           break;
         }
-        if ('scan' in reply) this.#scans.set(scanKey(want, missing), reply.scan);
-        if (this.#want === want) this.#draw(['vanishing']);
+        if ('ratio' in reply && recordRatio(scan, reply.ratio) && this.#want === want) this.#draw(['vanishing']);
       }
     } finally {
       this.#pumping = false;
@@ -176,10 +175,14 @@ class LayerStatsWidget extends WidgetElement {
     return this.#worker;
   }
 
+  /** The finished depth scans of the activations shown (an unfinished one is left out until it is done). */
   #currentScans(): VanishingScan[] {
     const want = this.#want;
     if (!want) return [];
-    return want.acts.flatMap((act) => this.#scans.get(scanKey(want, act)) ?? []);
+    return want.acts.flatMap((act) => {
+      const scan = this.#scans.get(scanKey(want, act));
+      return scan?.done ? [scan] : [];
+    });
   }
 
   /** Draws `panels` (default: every chart this view shows), one chart per task so none is a long one. */
@@ -188,6 +191,7 @@ class LayerStatsWidget extends WidgetElement {
     if (!stats) return;
     const shown: StatsPanel[] = inDeck(this) ? [this.#panel] : [...STATS_PANELS];
     this.#layout(this.ref('plot'), shown);
+    this.dataset.figure = 'live';
     const scans = this.#currentScans();
     this.ref('summary').textContent = [describeLayerStats(stats), scans.length ? describeVanishing(scans) : ''].join(' ').trim();
     this.#charts.draw((panels ?? shown).filter((p) => shown.includes(p)));

@@ -6,17 +6,21 @@
  *   MAX_DEPTH² / 2 layers' work: best sent one activation per message).
  */
 import { layerStats, layerStatsColumn, normalizeLayerStatsSettings, type ActivationColumn, type LayerStats, type LayerStatsActivation, type LayerStatsSettings } from './model.ts';
-import { vanishingDepth, type VanishingScan, type VanishingScanSettings } from './vanishing.ts';
+import { gradientRatio, vanishingDepth, type VanishingScan, type VanishingScanSettings } from './vanishing.ts';
+import type { InitScheme } from '../../src/engine/index.ts';
 
 export type StatsRequest = { id: number; settings: LayerStatsSettings<LayerStatsActivation> };
 export type StatsReply = { id: number; stats: LayerStats<LayerStatsActivation> } | { id: number; error: string };
 
 export type ChunkRequest =
   | { id: number; kind: 'column'; settings: LayerStatsSettings<LayerStatsActivation>; act: LayerStatsActivation }
-  | { id: number; kind: 'vanishing'; scan: VanishingScanSettings };
+  | { id: number; kind: 'vanishing'; scan: VanishingScanSettings }
+  // One depth of a scan: the first / last gradient ratio of one network (a short message, so a newer request waits little).
+  | { id: number; kind: 'ratio'; act: LayerStatsActivation; init: InitScheme; depth: number; width: number; seed: number };
 export type ChunkReply =
   | { id: number; kind: 'column'; column: ActivationColumn<LayerStatsActivation> }
   | { id: number; kind: 'vanishing'; scan: VanishingScan }
+  | { id: number; kind: 'ratio'; ratio: number }
   | { id: number; error: string };
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -35,6 +39,7 @@ export function answerChunk(request: ChunkRequest): ChunkReply {
     if (request.kind === 'column') {
       return { id, kind: 'column', column: layerStatsColumn(normalizeLayerStatsSettings(request.settings), request.act) };
     }
+    if (request.kind === 'ratio') return { id, kind: 'ratio', ratio: gradientRatio(request.act, request.init, request.depth, request.width, request.seed) };
     return { id, kind: 'vanishing', scan: vanishingDepth(request.scan) };
   } catch (error) {
     return { id, error: message(error) };

@@ -53,15 +53,23 @@ export function createVanishingScan(settings: VanishingScanSettings): VanishingS
   return { act, init, width, seed, maxDepth, threshold, ratios: [], depth: null, done: false };
 }
 
-/** Tries the next depth; returns whether the scan is done (found, or MAX_DEPTH reached). */
-export function stepVanishingScan(scan: VanishingScan): boolean {
+/** The depth the scan tries next (1 for a new scan). */
+export const nextDepth = (scan: VanishingScan): number => scan.ratios.length + 1;
+
+/** Records the ratio measured at nextDepth(scan) (here, or by a worker); returns whether the scan is done. */
+export function recordRatio(scan: VanishingScan, ratio: number): boolean {
   if (scan.done) return true;
-  const d = scan.ratios.length + 1;
-  const ratio = gradientRatio(scan.act, scan.init, d, scan.width, scan.seed);
+  const d = nextDepth(scan);
   scan.ratios.push(ratio);
   if (ratio < scan.threshold) scan.depth = d;
   scan.done = scan.depth !== null || d >= scan.maxDepth;
   return scan.done;
+}
+
+/** Tries the next depth; returns whether the scan is done (found, or MAX_DEPTH reached). */
+export function stepVanishingScan(scan: VanishingScan): boolean {
+  if (scan.done) return true;
+  return recordRatio(scan, gradientRatio(scan.act, scan.init, nextDepth(scan), scan.width, scan.seed));
 }
 
 /** The whole scan at once (a worker can afford it; a page should step it). */

@@ -10,7 +10,8 @@ import { showParamValues } from '../../src/widgets/value-outputs.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
 import type { DatasetName } from '../../src/engine/index.ts';
 import { advanceSweep, createSweep, progress, type Sweep } from './model.ts';
-import { describeSweep, renderSweep, type SweepView } from './render.ts';
+import { CHART_SIZE, describeSweep, renderSweep, type SweepView } from './render.ts';
+import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 
 class PSweepWidget extends WidgetElement {
   #sweep: Sweep | null = null;
@@ -18,8 +19,15 @@ class PSweepWidget extends WidgetElement {
   #stopTraining: (() => void) | null = null;
   /** Points drawn last time (-1: nothing drawn yet). */
   #drawn = -1;
+  #unwatch: (() => void) | null = null;
 
   protected start(): void {
+    // Watched from before the first drawing, so a box that changes size right after it (the status line appearing,
+    // the deck's auto-fit zooming the slide) is drawn again at its new size.
+    this.#unwatch = watchChartSize(this.ref('plot'), () => {
+      this.#drawn = -1;
+      this.#draw();
+    });
     this.#stopTraining = startTrainingWidget(this, {
       advance: (deadline) => {
         const sweep = this.#sweep;
@@ -58,7 +66,7 @@ class PSweepWidget extends WidgetElement {
     this.#drawn = sweep.points.length;
     const plot = this.ref('plot');
     const view = this.#view(sweep);
-    plot.replaceChildren(renderSweep(view, { width: Math.max(360, Math.min(720, plot.clientWidth || 640)) }));
+    plot.replaceChildren(renderSweep(view, { size: measureChart(plot, CHART_SIZE) }));
     this.ref('summary').textContent = describeSweep(view);
   }
 
@@ -69,6 +77,8 @@ class PSweepWidget extends WidgetElement {
     const percent = Math.round((100 * done) / total);
     if (sweep.status === 'done') return `All ${sweep.config.ps.length} nets trained (${total} steps)`;
     const p = sweep.config.ps[sweep.index];
+    // On a slide, one short line the room can read; the summary has the rest.
+    if (inDeck(this)) return `Net ${sweep.index + 1} of ${sweep.config.ps.length} (p = ${p}) · ${percent}% done`;
     const phase = sweep.evaluation ? `evaluating on the ${sweep.evaluation.set === 'train' ? 'training' : 'test'} set` : `step ${sweep.trainer?.stepCount ?? 0} of ${sweep.config.steps}`;
     return `Net ${sweep.index + 1} of ${sweep.config.ps.length} (p = ${p}) · ${phase} · ${percent}% of the sweep`;
   }
@@ -76,6 +86,8 @@ class PSweepWidget extends WidgetElement {
   protected stop(): void {
     this.#stopTraining?.();
     this.#stopTraining = null;
+    this.#unwatch?.();
+    this.#unwatch = null;
   }
 }
 

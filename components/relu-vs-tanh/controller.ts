@@ -4,11 +4,11 @@
  * Redraws are throttled to about ten a second, with a trailing redraw so the final state is always shown.
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
-import { startTrainingWidget } from '../../src/widgets/training-widget.ts';
+import { showsBuiltFigure, startTrainingWidget } from '../../src/widgets/training-widget.ts';
 import { createDrawThrottle } from '../../src/widgets/draw-throttle.ts';
 import type { ParamValues } from '../../src/widgets/params.ts';
-import { RACE, advanceRace, createRace, verdict, type Race } from './model.ts';
-import { CHART_SIZE, describeRace, formatCount, formatPercent, renderRaceChart, renderRaceLegend, type RaceView } from './render.ts';
+import { RACE, advanceRace, createRace, type Race } from './model.ts';
+import { CHART_SIZE, describeRace, formatCount, formatPercent, raceView, renderRaceChart, renderRaceLegend } from './render.ts';
 import { inDeck, measureChart, watchChartSize } from '../../src/widgets/chart-size.ts';
 
 const DRAW_INTERVAL_MS = 100;
@@ -41,7 +41,7 @@ class ReluVsTanhWidget extends WidgetElement {
         this.#values = values;
       },
     });
-    this.#unwatch = watchChartSize(this.ref('plot'), () => this.#draw());
+    this.#unwatch = watchChartSize(this.ref('plot'), () => showsBuiltFigure(this) || this.#draw());
   }
 
   protected stop(): void {
@@ -50,18 +50,6 @@ class ReluVsTanhWidget extends WidgetElement {
     this.#redraw.cancel();
     this.#unwatch?.();
     this.#unwatch = null;
-  }
-
-  #view(race: Race): RaceView {
-    return {
-      lanes: race.lanes,
-      step: race.step,
-      maxSteps: RACE.maxSteps,
-      targetError: race.settings.targetError,
-      lr: race.settings.lr,
-      status: race.status,
-      verdict: verdict(race),
-    };
   }
 
   #statusText(): string {
@@ -76,7 +64,7 @@ class ReluVsTanhWidget extends WidgetElement {
   #draw(): void {
     const race = this.#race;
     if (!race) return;
-    const view = this.#view(race);
+    const view = raceView(race);
     if (!this.#parts) {
       const legend = document.createElement('div');
       const chart = document.createElement('div');
@@ -87,6 +75,7 @@ class ReluVsTanhWidget extends WidgetElement {
     }
     this.#parts.chart.replaceChildren(renderRaceChart(view, { size: measureChart(this.#parts.chart, CHART_SIZE) }));
     this.ref('summary').textContent = describeRace(view);
+    this.ref('print-params').textContent = `learning rate ${view.lr}, target ${Math.round(view.targetError * 100)}% training error, seed ${race.settings.seed}, after ${formatCount(race.step)} steps`;
   }
 }
 

@@ -8,7 +8,7 @@ import { plot } from '../../src/widgets/charts/plot.ts';
 import { renderLegend } from '../../src/widgets/charts/legend.ts';
 import { seriesColor, seriesDash, seriesTextColor } from '../../src/widgets/charts/palette.ts';
 import { CHART_TEXT, type ChartSize, chartStyle, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
-import type { Verdict } from './model.ts';
+import { RACE, verdict as raceVerdict, type Race, type Verdict } from './model.ts';
 
 export interface RaceView {
   /** One series per net: training error (fraction) after each step. */
@@ -19,6 +19,11 @@ export interface RaceView {
   lr: number;
   status: 'ready' | 'done' | 'diverged';
   verdict: Verdict;
+}
+
+/** What the chart and the summary show of a race. */
+export function raceView(race: Race): RaceView {
+  return { lanes: race.lanes, step: race.step, maxSteps: RACE.maxSteps, targetError: race.settings.targetError, lr: race.settings.lr, status: race.status, verdict: raceVerdict(race) };
 }
 
 export interface RenderOptions {

@@ -95,25 +95,80 @@ export interface FigureSvg {
   readonly description: string;
 }
 
+/**
+ * Two drawings of the figure, both sized so that the text reads where they are shown (the page picks one with a
+ * container query, ThinnedNetFigure.astro):
+ * - 'wide': the panels side by side, for a slide's media column (about 700 stage px wide, where it is drawn at about
+ *   1:1, so its 18–20 px text stays above the slides' 16 px minimum) and the reading view on a wide screen;
+ * - 'narrow': the panels one above the other, for a phone (shown 275–300 px wide: its 15 px text stays above 12 px).
+ */
+export type FigureLayout = 'wide' | 'narrow';
+
+interface PanelBox {
+  readonly x: number;
+  /** Baseline of the panel's title. */
+  readonly titleY: number;
+  /** The net's box. */
+  readonly netY: number;
+  readonly width: number;
+  readonly netHeight: number;
+}
+
+interface FigureGeometry {
+  readonly width: number;
+  readonly height: number;
+  readonly radius: number;
+  readonly titleSize: number;
+  readonly labelSize: number;
+  readonly panels: readonly [PanelBox, PanelBox];
+}
+
+export const FIGURE_GEOMETRY: Readonly<Record<FigureLayout, FigureGeometry>> = {
+  wide: {
+    width: 720,
+    height: 500,
+    radius: 18,
+    titleSize: 20,
+    labelSize: 18,
+    panels: [
+      { x: 14, titleY: 28, netY: 54, width: 310, netHeight: 390 },
+      { x: 396, titleY: 28, netY: 54, width: 310, netHeight: 390 },
+    ],
+  },
+  narrow: {
+    width: 300,
+    height: 508,
+    radius: 14,
+    titleSize: 16,
+    labelSize: 15,
+    panels: [
+      { x: 14, titleY: 18, netY: 32, width: 272, netHeight: 180 },
+      { x: 14, titleY: 272, netY: 286, width: 272, netHeight: 180 },
+    ],
+  },
+};
+
 /** The complete <svg> (two panels) as a string, with role="img", aria-label, <title> and <desc>. */
-export function renderThinnedNetSvg(chosen: FigureMasks = chooseFigureMasks(), sizes: readonly number[] = FIGURE_SIZES): FigureSvg {
-  const width = 760, height = 330, panel = 300, radius = 15, top = 50, netHeight = 230;
-  const left = layoutNet(sizes, [], { x: 40, y: top, width: panel, height: netHeight }, radius);
-  const right = layoutNet(sizes, chosen.masks, { x: width - 40 - panel, y: top, width: panel, height: netHeight }, radius);
-  const description = `Left: a standard fully connected net with ${sizes[0]} inputs, two hidden layers of ${sizes[1]} and ${sizes[2]} units and ${sizes.at(-1)} outputs. Right: the same net thinned by dropout (drop probability ${FIGURE_P_INPUT} for inputs, ${FIGURE_P_HIDDEN} for hidden units, mask from the engine with seed ${chosen.seed}). ${describeMasks(chosen.masks)}`;
+export function renderThinnedNetSvg(chosen: FigureMasks = chooseFigureMasks(), sizes: readonly number[] = FIGURE_SIZES, layout: FigureLayout = 'wide'): FigureSvg {
+  const g = FIGURE_GEOMETRY[layout];
+  const [a, b] = g.panels;
+  const left = layoutNet(sizes, [], { x: a.x, y: a.netY, width: a.width, height: a.netHeight }, g.radius);
+  const right = layoutNet(sizes, chosen.masks, { x: b.x, y: b.netY, width: b.width, height: b.netHeight }, g.radius);
+  const description = `(a) A standard fully connected net with ${sizes[0]} inputs, two hidden layers of ${sizes[1]} and ${sizes[2]} units and ${sizes.at(-1)} outputs. (b) The same net thinned by dropout (drop probability ${FIGURE_P_INPUT} for inputs, ${FIGURE_P_HIDDEN} for hidden units, mask from the engine with seed ${chosen.seed}). ${describeMasks(chosen.masks)}`;
   const title = 'A standard neural net and a thinned net produced by dropout';
-  const label = (x: number, text: string) => `<text x="${n(x)}" y="28" text-anchor="middle" font-size="19" font-weight="600" fill="currentColor" stroke="none">${escapeXml(text)}</text>`;
-  const layerLabels = (layout: NetLayout) =>
+  const heading = (panel: PanelBox, text: string) =>
+    `<text x="${n(panel.x + panel.width / 2)}" y="${n(panel.titleY)}" text-anchor="middle" font-size="${g.titleSize}" font-weight="600" fill="currentColor" stroke="none">${escapeXml(text)}</text>`;
+  const layerLabels = (layout: NetLayout, panel: PanelBox) =>
     layout.units
-      .map((col, l) => `<text x="${n(col[0].x)}" y="${n(top + netHeight + 32)}" text-anchor="middle" font-size="15" fill="currentColor" stroke="none">${escapeXml(l === 0 ? 'input' : l === sizes.length - 1 ? 'output' : `hidden ${l}`)}</text>`)
+      .map((col, l) => `<text x="${n(col[0].x)}" y="${n(panel.netY + panel.netHeight + g.labelSize + 12)}" text-anchor="middle" font-size="${g.labelSize}" fill="currentColor" stroke="none">${escapeXml(l === 0 ? 'input' : l === sizes.length - 1 ? 'output' : `hidden ${l}`)}</text>`)
       .join('');
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}" class="thinned-net-svg">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${escapeXml(title)}" class="thinned-net-svg thinned-net-svg--${layout}">` +
     `<title>${escapeXml(title)}</title><desc>${escapeXml(description)}</desc>` +
-    label(40 + panel / 2, '(a) Standard neural net') +
-    label(width - 40 - panel / 2, '(b) After applying dropout') +
-    `<g class="panel-standard">${netMarkup(left, false)}${layerLabels(left)}</g>` +
-    `<g class="panel-thinned">${netMarkup(right, true)}${layerLabels(right)}</g>` +
+    heading(a, '(a) Standard neural net') +
+    heading(b, '(b) After applying dropout') +
+    `<g class="panel-standard">${netMarkup(left, false)}${layerLabels(left, a)}</g>` +
+    `<g class="panel-thinned">${netMarkup(right, true)}${layerLabels(right, b)}</g>` +
     `</svg>`;
   return { svg, masks: chosen, description };
 }

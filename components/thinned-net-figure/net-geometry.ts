@@ -77,3 +77,10 @@ export function droppedIndices(mask: ArrayLike<number>): number[] {
   for (let i = 0; i < mask.length; i++) if (mask[i] === 0) out.push(i);
   return out;
 }
+
+/** The same net drawn top to bottom instead of left to right (inputs at the top): every position with x and y swapped. */
+export function transposeLayout(layout: NetLayout): NetLayout {
+  const units = layout.units.map((col) => col.map((u): UnitPosition => ({ ...u, x: u.y, y: u.x })));
+  const at = (u: UnitPosition) => units[u.layer][u.index];
+  return { units, edges: layout.edges.map((e) => ({ from: at(e.from), to: at(e.to), kept: e.kept })), radius: layout.radius };
+}

@@ -25,6 +25,8 @@ export const ABLATION = {
   recordEvery: 50,
   /** Test rows per forward pass while silencing units. */
   chunkRows: 256,
+  /** Products summed in one unit of work while correlating a layer's units (64 pairs of 1,024 test points). */
+  correlationProducts: 65_536,
   /** A unit "matters" when silencing it costs more than this much test accuracy (1 percentage point). */
   significant: 0.01,
 };
@@ -53,6 +55,10 @@ export interface Lane {
   readonly activeUnits: number[];
   /** The dropout-free twin used for the knock-outs (made once training ends). */
   probe: Mlp | null;
+  /** The twin's hidden activations on the test set (for the correlations; dropped once they are measured). */
+  probeHidden: readonly Matrix[] | null;
+  /** The correlation of one hidden layer's units, part-way (null between layers). */
+  correlationJob: CorrelationJob | null;
 }
 
 export type AblationPhase = 'training' | 'ablating' | 'done' | 'diverged';
@@ -67,7 +73,8 @@ export interface Ablation {
   phase: AblationPhase;
   /** The net that trains next within the current chunk (both train the same chunk before the step moves on). */
   trainingLane: number;
-  /** Next knock-out: lane, hidden layer, unit (unit −2: measure the intact net first; −1: its correlations). */
+  /** Next knock-out: lane, hidden layer, unit (unit −2: measure the intact net first; −1: the correlations of this
+   * layer's units, one layer per unit of work). */
   cursor: { lane: number; layer: number; unit: number };
 }
 
@@ -92,6 +99,8 @@ export function createAblation(settings: AblationSettings): Ablation {
       correlation: new Array<number>(hiddenCount).fill(NaN),
       activeUnits: new Array<number>(hiddenCount).fill(0),
       probe: null,
+      probeHidden: null,
+      correlationJob: null,
     };
   });
   return { settings, train, test, initialWeights, lanes, step: 0, phase: 'training', trainingLane: 0, cursor: { lane: 0, layer: 0, unit: -2 } };
@@ -129,25 +138,64 @@ export function ablatedAccuracy(probe: Mlp, data: Dataset, layer: number, unit: 
   return correct / data.x.rows;
 }
 
-/** Mean |Pearson correlation| over all pairs of columns of `a` that are not constant; and how many those are. */
-export function meanAbsCorrelation(a: Matrix): { value: number; active: number } {
+/**
+ * Mean |Pearson correlation| over the pairs of non-constant columns of a matrix, computed a slice at a time
+ * (advanceCorrelation), so that no slice is a long task even while the code still runs cold.
+ */
+export interface CorrelationJob {
+  readonly rows: number;
+  /** The non-constant columns, centred, one after another (each pair's sum runs over contiguous memory). */
+  readonly centred: Float64Array;
+  /** Sum of squared deviations of each of those columns. */
+  readonly squares: Float64Array;
+  readonly active: number;
+  /** The first column of the next pairs to sum (pairs u < v). */
+  u: number;
+  sum: number;
+  pairs: number;
+}
+
+export function startCorrelation(a: Matrix): CorrelationJob {
   const { rows, cols, data } = a;
   const mean = new Float64Array(cols), sd = new Float64Array(cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j] / rows;
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) sd[j] += (data[i * cols + j] - mean[j]) ** 2;
   const active: number[] = [];
   for (let j = 0; j < cols; j++) if (sd[j] > 1e-12 * rows) active.push(j);
-  let sum = 0, pairs = 0;
-  for (let u = 0; u < active.length; u++) {
-    for (let v = u + 1; v < active.length; v++) {
-      const ju = active[u], jv = active[v];
+  const centred = new Float64Array(active.length * rows);
+  active.forEach((j, k) => {
+    for (let i = 0; i < rows; i++) centred[k * rows + i] = data[i * cols + j] - mean[j];
+  });
+  return { rows, centred, squares: Float64Array.from(active, (j) => sd[j]), active: active.length, u: 0, sum: 0, pairs: 0 };
+}
+
+/** Sums the pairs of the next columns until about `maxProducts` products are done; true when every pair is. */
+export function advanceCorrelation(job: CorrelationJob, maxProducts = Infinity): boolean {
+  const { rows, centred, squares, active } = job;
+  let products = 0;
+  while (job.u < active - 1 && products < maxProducts) {
+    const u = job.u;
+    for (let v = u + 1; v < active; v++) {
       let c = 0;
-      for (let i = 0; i < rows; i++) c += (data[i * cols + ju] - mean[ju]) * (data[i * cols + jv] - mean[jv]);
-      sum += Math.abs(c / Math.sqrt(sd[ju] * sd[jv]));
-      pairs++;
+      for (let i = 0, pu = u * rows, pv = v * rows; i < rows; i++) c += centred[pu + i] * centred[pv + i];
+      job.sum += Math.abs(c / Math.sqrt(squares[u] * squares[v]));
+      job.pairs++;
     }
+    products += (active - 1 - u) * rows;
+    job.u++;
   }
-  return { value: pairs > 0 ? sum / pairs : NaN, active: active.length };
+  return job.u >= active - 1;
+}
+
+export function correlationResult(job: CorrelationJob): { value: number; active: number } {
+  return { value: job.pairs > 0 ? job.sum / job.pairs : NaN, active: job.active };
+}
+
+/** Mean |Pearson correlation| over all pairs of columns of `a` that are not constant; and how many those are. */
+export function meanAbsCorrelation(a: Matrix): { value: number; active: number } {
+  const job = startCorrelation(a);
+  advanceCorrelation(job);
+  return correlationResult(job);
 }
 
 function budget(state: Ablation): number {
@@ -200,12 +248,21 @@ function ablateNext(state: Ablation): void {
     return;
   }
   if (cursor.unit === -1) {
-    const { hidden } = (lane.probe as Mlp).forward(state.test.x);
-    hidden.forEach((a, h) => {
-      const { value, active } = meanAbsCorrelation(a);
-      lane.correlation[h] = value;
-      lane.activeUnits[h] = active;
-    });
+    // One layer's correlations over several units of work: the forward pass and the centring, then slices of pairs.
+    if (!lane.correlationJob) {
+      const hidden = (lane.probeHidden ??= (lane.probe as Mlp).forward(state.test.x).hidden);
+      lane.correlationJob = startCorrelation(hidden[cursor.layer]);
+      return;
+    }
+    if (!advanceCorrelation(lane.correlationJob, ABLATION.correlationProducts)) return;
+    const { value, active } = correlationResult(lane.correlationJob);
+    lane.correlationJob = null;
+    lane.correlation[cursor.layer] = value;
+    lane.activeUnits[cursor.layer] = active;
+    cursor.layer++;
+    if (cursor.layer < lane.drops.length) return;
+    lane.probeHidden = null;
+    cursor.layer = 0;
     cursor.unit = 0;
     return;
   }

@@ -7,7 +7,9 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../src/widgets/charts/plot.ts';
 import { renderLegend } from '../../src/widgets/charts/legend.ts';
+import { yAxisName } from '../../src/widgets/charts/axis-name.ts';
 import { seriesColor, seriesDash } from '../../src/widgets/charts/palette.ts';
+import { type ChartSize, chartStyle, chartText, resolveSize, scaled, tickCount } from '../../src/widgets/chart-size.ts';
 import { ABLATION, ablationProgress, summarizeLayer, type Ablation, type LayerSummary } from './model.ts';
 
 export interface AblationView {
@@ -55,7 +57,13 @@ export function ablationView(state: Ablation): AblationView {
 export interface RenderOptions {
   document?: Document;
   width?: number;
+  /** The box to draw for (src/widgets/chart-size.ts); by default the chart's own size in the reading view. */
+  size?: ChartSize;
 }
+
+/** Preferred sizes in the reading view (page, phone); on a slide a chart fills its box. */
+export const LOSS_CHART_SIZE = { width: 640, height: 200, phoneHeight: 200 };
+export const KNOCKOUT_CHART_SIZE = { width: 360, height: 260, phoneHeight: 250 };
 
 const SYMBOLS = ['circle', 'triangle'] as const;
 
@@ -152,23 +160,32 @@ export function renderAblationLegend(view: AblationView, options: RenderOptions 
 }
 
 export function renderLossChart(view: AblationView, options: RenderOptions = {}): SVGSVGElement | HTMLElement {
+  const size = resolveSize(options, LOSS_CHART_SIZE);
+  const d = size.density;
+  const k = size.textScale ?? 1;
+  const font = chartText(size);
   const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 })];
   let top = 0;
   view.lanes.forEach((lane, i) => {
     const rows = Array.from(lane.steps, (x, k) => ({ x, y: lane.trainLoss[k] })).filter((r) => Number.isFinite(r.x) && Number.isFinite(r.y));
     for (const r of rows) top = Math.max(top, r.y);
-    marks.push(Plot.line(rows, { x: 'x', y: 'y', stroke: seriesColor(i), strokeWidth: 2.5, strokeDasharray: seriesDash(i) }));
+    marks.push(Plot.line(rows, { x: 'x', y: 'y', stroke: seriesColor(i), strokeWidth: d === 'slide' ? 3 : 2.5, strokeDasharray: seriesDash(i) }));
   });
+  const margin = { top: scaled(24, d, k), right: scaled(24, d, k), bottom: scaled(46, d, k), left: scaled(50, d, k) };
+  const plotHeight = Math.max(40, size.height - margin.top - margin.bottom);
+  const plotWidth = Math.max(40, size.width - margin.left - margin.right);
+  marks.push(yAxisName('training loss', { marginLeft: margin.left, marginTop: margin.top, fontSize: font.label }));
   return plot({
     document: options.document,
-    width: options.width ?? 640,
-    height: 200,
-    marginLeft: 52,
-    marginRight: 24,
-    style: { fontSize: '14px', background: 'transparent', color: 'currentColor' },
-    marginBottom: 48,
-    x: { label: 'training step', domain: [0, view.maxSteps], grid: true, labelAnchor: 'center', labelOffset: 42 },
-    y: { label: 'training loss', domain: [0, Math.max(0.5, Math.ceil(top * 11) / 10)], grid: true },
+    width: size.width,
+    height: size.height,
+    marginTop: margin.top,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    style: chartStyle(d, k),
+    x: { label: 'training step', domain: [0, view.maxSteps], grid: true, labelAnchor: 'center', labelOffset: margin.bottom - 6, ticks: tickCount(plotWidth, d, font.tick * 6) },
+    y: { label: null, domain: [0, Math.max(0.5, Math.ceil(top * 11) / 10)], grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
     ariaLabel: 'Training loss of the networks without and with dropout',
     ariaDescription: `Solid: ${view.lanes[0].label}, dashed: ${view.lanes[1].label}. At step ${formatCount(last(view.lanes[0].steps))}: ${view.lanes.map((l) => `${l.label} ${formatNumber(last(l.trainLoss))}`).join(', ')}.`,
     marks,
@@ -189,6 +206,11 @@ export function knockoutRows(view: AblationView, layer: number): Row[] {
 }
 
 export function renderKnockoutChart(view: AblationView, layer: number, options: RenderOptions = {}): SVGSVGElement | HTMLElement {
+  const size = resolveSize(options, KNOCKOUT_CHART_SIZE);
+  const d = size.density;
+  const k = size.textScale ?? 1;
+  const font = chartText(size);
+  const big = d === 'slide';
   const rows = knockoutRows(view, layer);
   const units = view.sizes[layer + 1];
   const top = Math.max(2, ...rows.map((r) => r.drop));
@@ -196,32 +218,47 @@ export function renderKnockoutChart(view: AblationView, layer: number, options: 
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
     Plot.ruleY([view.significant * 100], { stroke: 'currentColor', strokeDasharray: '3 3', strokeOpacity: 0.7 }),
-    Plot.text([{ y: view.significant * 100 }], { y: 'y', text: () => '1 point', frameAnchor: 'right', dy: -9, fill: 'currentColor', stroke: 'var(--bg-soft, #fff)', strokeWidth: 5, paintOrder: 'stroke', fontSize: 14 }),
+    Plot.text([{ y: view.significant * 100 }], { y: 'y', text: () => '1 point', frameAnchor: 'right', dy: -Math.round(font.label * 0.65), fill: 'currentColor', stroke: 'var(--bg-soft, #fff)', strokeWidth: 5, paintOrder: 'stroke', fontSize: font.label }),
   ];
   view.lanes.forEach((_, i) => {
     const own = rows.filter((r) => r.lane === i);
     if (own.length === 0) return;
     marks.push(
-      Plot.line(own, { x: 'rank', y: 'drop', stroke: seriesColor(i), strokeWidth: 1.5, strokeDasharray: seriesDash(i) }),
-      Plot.dot(own, { x: 'rank', y: 'drop', symbol: SYMBOLS[i % SYMBOLS.length], r: 4.5, fill: seriesColor(i), stroke: 'var(--bg, #fff)', strokeWidth: 0.8 }),
+      Plot.line(own, { x: 'rank', y: 'drop', stroke: seriesColor(i), strokeWidth: big ? 2.5 : 1.5, strokeDasharray: seriesDash(i) }),
+      Plot.dot(own, { x: 'rank', y: 'drop', symbol: SYMBOLS[i % SYMBOLS.length], r: big ? 6 : 4.5, fill: seriesColor(i), stroke: 'var(--bg, #fff)', strokeWidth: 0.8 }),
     );
   });
   const lines = view.lanes.map((lane) => {
     const s = lane.layers[layer];
     return s && s.measured > 0 ? `${lane.label}: largest ${formatPoints(s.maxDrop)}, ${s.significant} of ${s.units} units above 1 point` : `${lane.label}: not measured yet`;
   });
+  const margin = { top: scaled(24, d, k), right: scaled(20, d, k), bottom: scaled(46, d, k), left: scaled(50, d, k) };
+  const plotHeight = Math.max(40, size.height - margin.top - margin.bottom);
+  const plotWidth = Math.max(40, size.width - margin.left - margin.right);
+  marks.push(yAxisName(d === 'phone' ? 'accuracy lost (points)' : 'test accuracy lost (points)', { marginLeft: margin.left, marginTop: margin.top, fontSize: font.label }));
+  const xLabel = d === 'phone' ? `unit rank in layer ${layer + 1}` : `unit rank in hidden layer ${layer + 1} (most important first)`;
   return plot({
     document: options.document,
-    width: options.width ?? 360,
-    height: 260,
-    marginLeft: 52,
-    marginRight: 20,
-    style: { fontSize: '14px', background: 'transparent', color: 'currentColor' },
-    marginBottom: 48,
-    x: { label: `unit rank in hidden layer ${layer + 1} (most important first)`, domain: [0.5, units + 0.5], grid: false, labelAnchor: 'center', labelOffset: 42 },
-    y: { label: 'test accuracy lost (points)', domain: [bottom, Math.ceil(top * 1.1 * 10) / 10], grid: true },
+    width: size.width,
+    height: size.height,
+    marginTop: margin.top,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    style: chartStyle(d, k),
+    x: { label: xLabel, domain: [0.5, units + 0.5], grid: false, labelAnchor: 'center', labelOffset: margin.bottom - 6, ticks: rankTicks(units, plotWidth, font.tick) },
+    y: { label: null, domain: [bottom, Math.ceil(top * 1.1 * 10) / 10], grid: true, ticks: tickCount(plotHeight, d, font.tick * 2.6) },
     ariaLabel: `Accuracy lost when each unit of hidden layer ${layer + 1} is silenced, sorted`,
     ariaDescription: `Circles: ${view.lanes[0].label}; triangles: ${view.lanes[1].label}. ${lines.join('. ')}.`,
     marks,
   });
+}
+
+/** Rank ticks: 1, then whole steps of 5 (or more), as many as fit. */
+function rankTicks(units: number, length: number, fontSize: number): number[] {
+  const room = Math.max(2, Math.floor(length / (fontSize * 2.4)));
+  const step = [1, 2, 5, 10, 20, 50].find((s) => Math.ceil(units / s) + 1 <= room) ?? Math.ceil(units / room);
+  const ticks = [1];
+  for (let t = step; t <= units; t += step) if (t !== 1) ticks.push(t);
+  return ticks;
 }

@@ -1,7 +1,7 @@
 // What the benchmark runs: each contender trains on the shared batch sequence and evaluates the shared grid.
 // The engine contenders live here; the tfjs ones in tfjs-contender.ts.
 
-import { type Mlp, type Sgd, createMlp, createRng, createSgd } from '../../src/engine/index.ts';
+import { type KernelChoice, type Mlp, type Sgd, createMlp, createRng, createSgd, setKernels } from '../../src/engine/index.ts';
 import { type DenseMlp, createDenseMlp } from './dense-mlp.ts';
 import { type NetSpec, type Weights, type Workload, copyWeights } from './workload.ts';
 
@@ -30,7 +30,14 @@ const configOf = (spec: NetSpec) => ({ sizes: [...spec.sizes], activation: { nam
 /** The engine's own dropout stream: both engine variants draw the same masks (the check that they agree needs it). */
 const dropoutRng = (workload: Workload) => createRng(workload.seed).fork('dropout');
 
-export function engineContender(workload: Workload): Contender {
+/** The engine's two kernel paths, as benchmark rows: 'auto' (WebAssembly SIMD where it pays, the default) and
+ * TypeScript only (the fallback where WebAssembly is unavailable). Their numbers are identical bit for bit. */
+export const ENGINE_ROWS: Readonly<Record<'auto' | 'typescript', { name: string; kernels: string }>> = {
+  auto: { name: 'engine', kernels: "WebAssembly SIMD (f64x2) where available, else TypeScript: setKernels('auto'), the default" },
+  typescript: { name: 'engine (TypeScript)', kernels: "TypeScript kernels only: setKernels('typescript'), the fallback" },
+};
+
+export function engineContender(workload: Workload, kernels: Exclude<KernelChoice, 'webassembly'> = 'auto'): Contender {
   const config = configOf(workload.spec);
   const net = createMlp(config, { weights: copyWeights(workload.initialWeights) });
   const sgd: Sgd = createSgd({ lr: workload.spec.lr, momentum: workload.spec.momentum });
@@ -38,11 +45,12 @@ export function engineContender(workload: Workload): Contender {
   const mode = { training: true, rng: dropoutRng(workload) };
   const { batches, grid } = workload;
   let cursor = 0, inferNet: Mlp | null = null;
+  const row = ENGINE_ROWS[kernels];
   return {
-    name: 'engine',
+    name: row.name,
     peer: false,
-    description: 'this engine: float64, zero-skipping kernels (Mlp.computeGradients + createSgd; Mlp.forward on the grid)',
-    activate: async () => {},
+    description: `this engine: float64, zero-skipping kernels (Mlp.computeGradients + createSgd; Mlp.forward on the grid); ${row.kernels}`,
+    activate: async () => setKernels(kernels), // the switch is module-wide: every engine row sets its own
     train(n, record) {
       const losses: number[] = [];
       for (let s = 0; s < n; s++) {

@@ -28,8 +28,11 @@ export interface MeasureOptions {
 
 export interface Measurement {
   readonly results: ContenderResult[];
+  /** Paired ratios (below) of the first contender, the engine. */
   readonly trainPaired: number;
   readonly inferPaired: number;
+  /** Median of the round-by-round ratios to the fastest peer, for every contender that is not a peer. */
+  readonly paired: Record<string, { readonly train: number; readonly infer: number }>;
   readonly learning: Record<string, unknown>;
   readonly agreement: Record<string, number>;
 }
@@ -51,7 +54,7 @@ export async function measure(contenders: readonly Contender[], options: Measure
     trainChunk.set(c, chunkSize(options.learnSteps / ((performance.now() - start) / 1000)));
     const check = checkLearning(losses, options.learnWindow, options.learnSteps);
     learning[c.name] = { ok: check.ok, [`first${options.learnWindow}`]: round(check.firstMean, 4), [`last${options.learnWindow}`]: round(check.lastMean, 4) };
-    say(`learns  ${c.name.padEnd(15)} mean loss of steps 1–${options.learnWindow} ${check.firstMean.toFixed(4)} → last ${options.learnWindow} ${check.lastMean.toFixed(4)}  ${check.ok ? 'ok' : 'FAILED'}`);
+    say(`learns  ${c.name.padEnd(19)} mean loss of steps 1–${options.learnWindow} ${check.firstMean.toFixed(4)} → last ${options.learnWindow} ${check.lastMean.toFixed(4)}  ${check.ok ? 'ok' : 'FAILED'}`);
     if (!check.ok) fail(`${c.name} does not learn: ${check.reason}`);
   }
   options.afterLearning?.();
@@ -69,7 +72,7 @@ export async function measure(contenders: readonly Contender[], options: Measure
       const tolerance = c.peer ? options.peerTolerance : options.engineTolerance;
       const check = compareOutputs(logits, reference, tolerance);
       agreement[c.name] = check.maxScaledDiff;
-      say(`agrees  ${c.name.padEnd(15)} logits vs the engine's, same weights: max |Δ|/max(1,|y|) ${check.maxScaledDiff.toExponential(2)} (≤ ${tolerance})  ${check.ok ? 'ok' : 'FAILED'}`);
+      say(`agrees  ${c.name.padEnd(19)} logits vs the engine's, same weights: max |Δ|/max(1,|y|) ${check.maxScaledDiff.toExponential(2)} (≤ ${tolerance})  ${check.ok ? 'ok' : 'FAILED'}`);
       if (!check.ok) fail(`${c.name} logits differ from the engine's by ${check.maxScaledDiff} (tolerance ${tolerance})`);
     }
     let rate = timeOnce(inferOp(c), 1);
@@ -98,7 +101,8 @@ export async function measure(contenders: readonly Contender[], options: Measure
     train: summarize(trainRates.get(c) ?? []),
     infer: summarize(inferRates.get(c) ?? []),
   }));
-  const paired = (rates: Map<Contender, number[]>): number =>
-    round(median(pairedRatios(rates.get(engine) ?? [], contenders.filter((c) => c.peer).map((c) => rates.get(c) ?? []))), 3);
-  return { results, trainPaired: paired(trainRates), inferPaired: paired(inferRates), learning, agreement };
+  const pairedOf = (c: Contender, rates: Map<Contender, number[]>): number =>
+    round(median(pairedRatios(rates.get(c) ?? [], contenders.filter((p) => p.peer).map((p) => rates.get(p) ?? []))), 3);
+  const paired = Object.fromEntries(contenders.filter((c) => !c.peer).map((c) => [c.name, { train: pairedOf(c, trainRates), infer: pairedOf(c, inferRates) }]));
+  return { results, trainPaired: pairedOf(engine, trainRates), inferPaired: pairedOf(engine, inferRates), paired, learning, agreement };
 }

@@ -11,6 +11,7 @@
 import { type Matrix, assertMatrix } from './matrix.ts';
 import { NonZeroList, gatherNonZeros, sparseRowTimesMatrix } from './sparse-rows.ts';
 import { assertFiniteVector } from './validate.ts';
+import { webAssemblyDenseForward } from './wasm/dense-forward.ts';
 
 // Module-private scratch, one list per kernel (they only grow).
 const forwardList = new NonZeroList(), parameterList = new NonZeroList(), inputList = new NonZeroList();
@@ -19,12 +20,22 @@ let zeros = new Float64Array(64);
 /** z = x W + b for a batch (x: B × in, W: in × out, b: out, z: B × out), skipping exact zeros of x:
  * z[i, :] = b + Σ over the non-zero x[i, k] of x[i, k] · W[k, :]. */
 export function denseForwardInto(x: Matrix, W: Matrix, b: Float64Array, z: Matrix): void {
+  if (webAssemblyDenseForward(x, W, b, z)) return; // the same sums, bit for bit, when WebAssembly is there (wasm/)
   const nIn = W.rows, nOut = W.cols;
   forwardList.ensure(nIn);
   for (let i = 0; i < x.rows; i++) {
     const n = gatherNonZeros(x.data, i * nIn, nIn, 1, nOut, forwardList); // offsets of rows k of W
     sparseRowTimesMatrix(b, forwardList, n, W.data, z.data, i * nOut, nOut);
   }
+}
+
+/** Evaluation of a ReLU hidden layer: z = x W + b and a = ReLU(z) (a = z > 0 ? z : 0, as relu.ts), fused so
+ * that WebAssembly computes a from the sums still in its registers. */
+export function denseReluForwardInto(x: Matrix, W: Matrix, b: Float64Array, z: Matrix, a: Float64Array): void {
+  if (webAssemblyDenseForward(x, W, b, z, a)) return;
+  denseForwardInto(x, W, b, z);
+  const zs = z.data, n = x.rows * W.cols;
+  for (let i = 0; i < n; i++) a[i] = zs[i] > 0 ? zs[i] : 0;
 }
 
 /** dW = xᵀ dz and db = Σᵢ dz[i, :] (overwritten, not accumulated), skipping exact zeros of x:

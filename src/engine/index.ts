@@ -3,7 +3,7 @@
 
 export { type Rng, type Seed, createRng, hashSeed } from './rng.ts';
 export { type Matrix, createMatrix, matrixFromRows, matrixToRows, matrixRow, cloneMatrix, matmul, transpose } from './matrix.ts';
-export { dense, denseBackward, denseForwardInto, denseParameterGradientInto, denseInputGradientInto } from './dense.ts';
+export { dense, denseBackward, denseForwardInto, denseReluForwardInto, denseParameterGradientInto, denseInputGradientInto } from './dense.ts';
 export { type InitScheme, INIT_SCHEMES, SMALL_INIT_STD, initVariance, initWeights } from './init.ts';
 export type { Parameter } from './parameter.ts';
 
@@ -76,6 +76,8 @@ export { type XorOptions, xor } from './datasets/xor.ts';
 export { type BlobsOptions, blobs } from './datasets/blobs.ts';
 export { trainTestSplit } from './datasets/split.ts';
 export { type DatasetName, type DatasetSpec, DATASET_NAMES, generateDataset } from './datasets/generate.ts';
+
+export { type KernelChoice, type KernelStatus, KERNEL_CHOICES, kernelStatus, setKernels } from './wasm/runtime.ts';
 
 export { runReferenceCase, runReferenceFile } from './reference-cases.ts';
 export { formatFloat, stringifyFloatJson } from './float-json.ts';

@@ -10,7 +10,7 @@
 // dL/da += Σ du ⊙ min(z, 0) is accumulated.
 
 import { activation as createActivation } from './activations/registry.ts';
-import { denseForwardInto, denseInputGradientInto, denseParameterGradientInto } from './dense.ts';
+import { denseForwardInto, denseInputGradientInto, denseParameterGradientInto, denseReluForwardInto } from './dense.ts';
 import { assertInitScheme, initWeights } from './init.ts';
 import { assertLabels, softmaxCrossEntropyInto } from './loss.ts';
 import { type Matrix, assertMatrix, matrixFromRows, matrixToRows } from './matrix.ts';
@@ -116,13 +116,20 @@ export class Mlp {
     pass.inputMask = dropped.mask;
     let input = dropped.input;
     for (let l = 0; l < L; l++) {
-      denseForwardInto(input, this.layers[l].W, this.layers[l].b, workspace.z[l]);
-      if (l === L - 1) break;
+      const { W, b } = this.layers[l], z = workspace.z[l];
+      if (l === L - 1) {
+        denseForwardInto(input, W, b, z);
+        break;
+      }
       const h = l;
       const { activation, dropoutP } = this.hiddenLayers[h];
-      const z = workspace.z[h], a = workspace.a[h].data;
+      const a = workspace.a[h].data;
       const derivative = withDerivatives && buffers !== null ? buffers.derivative[h] : null;
-      activation.forwardInto(z.data, a, derivative, z.cols, mode); // ForwardMode is an ActivationMode
+      if (derivative === null && activation.name === 'relu') denseReluForwardInto(input, W, b, z, a); // one pass
+      else {
+        denseForwardInto(input, W, b, z);
+        activation.forwardInto(z.data, a, derivative, z.cols, mode); // ForwardMode is an ActivationMode
+      }
       const mask = mode.training && buffers !== null ? dropHidden(a, h, dropoutP, mode, buffers) : null;
       masks[h] = mask;
       if (withDerivatives && buffers !== null && derivative !== null) {

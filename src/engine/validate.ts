@@ -38,12 +38,25 @@ export function assertFloat64Array(value: unknown, what: string, length?: number
 
 /** Every element finite. Reports the first offending index. */
 export function assertAllFinite(values: ArrayLike<number>, what: string): void {
+  if (values instanceof Float64Array && allFinite(values)) return; // the common case, fast; else find the culprit
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       throw new RangeError(`${what}[${i}] must be a finite number, got ${v}`);
     }
   }
+}
+
+/** v · 0 is ±0 for a finite v and NaN for ±Infinity or NaN, so the sum is 0 exactly when every element is finite:
+ * no branch per element, four independent sums (a whole MNIST test set is checked before every forward pass). */
+function allFinite(values: Float64Array): boolean {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, i = 0;
+  const n = values.length;
+  for (; i + 4 <= n; i += 4) {
+    s0 += values[i] * 0; s1 += values[i + 1] * 0; s2 += values[i + 2] * 0; s3 += values[i + 3] * 0;
+  }
+  for (; i < n; i++) s0 += values[i] * 0;
+  return s0 + s1 + s2 + s3 === 0;
 }
 
 /** A Float64Array of the given length whose elements are all finite. */

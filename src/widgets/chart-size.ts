@@ -15,6 +15,11 @@ export interface ChartSize {
   width: number;
   height: number;
   density: Density;
+  /**
+   * Text (and the lengths drawn next to it) is drawn this much larger: on a slide the deck has shrunk to fit (CSS
+   * zoom, src/deck/slide-fit.ts), 1 / that zoom, so the text still renders at CHART_TEXT; 1 (or absent) elsewhere.
+   */
+  textScale?: number;
 }
 
 /** Chart text in CSS px per density: tick labels, and names (axis names, legends, end labels). */
@@ -38,9 +43,25 @@ export function tickCount(length: number, density: Density, spacing = density ==
   return Math.max(2, Math.floor(length / spacing));
 }
 
-/** Text size and Plot style for a chart at this density. */
-export function chartStyle(density: Density): { fontSize: string; background: string; color: string } {
-  return { fontSize: `${CHART_TEXT[density].tick}px`, background: 'transparent', color: 'currentColor' };
+/** Text size and Plot style for a chart at this density (text `textScale` times larger, see ChartSize). */
+export function chartStyle(density: Density, textScale = 1): { fontSize: string; background: string; color: string } {
+  return { fontSize: `${round1(CHART_TEXT[density].tick * textScale)}px`, background: 'transparent', color: 'currentColor' };
+}
+
+/** The text sizes a chart of this size draws with: CHART_TEXT at its density, times its textScale. */
+export function chartText(size: ChartSize): { tick: number; label: number } {
+  const k = size.textScale ?? 1;
+  const text = CHART_TEXT[size.density];
+  return { tick: round1(text.tick * k), label: round1(text.label * k) };
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** 1 / the CSS zoom the deck's auto-fit gave `el`'s slide, or 1 when it has none (or `el` is not on a slide). */
+export function fitZoomCompensation(el: Element): number {
+  if (!inDeck(el)) return 1;
+  const zoom = (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+  return zoom > 0 && zoom < 1 ? 1 / zoom : 1;
 }
 
 /** True when `el` is shown on a slide (the audience stage or the presenter's current slide). */
@@ -56,7 +77,7 @@ export function inDeck(el: Element): boolean {
 export function measureChart(box: HTMLElement, preferred: { width: number; height: number; phoneHeight?: number }): ChartSize {
   const width = Math.floor(box.clientWidth) || preferred.width;
   const density = densityFor(inDeck(box), width);
-  if (density === 'slide') return { width, height: Math.floor(box.clientHeight) || preferred.height, density };
+  if (density === 'slide') return { width, height: Math.floor(box.clientHeight) || preferred.height, density, textScale: fitZoomCompensation(box) };
   return { width, height: density === 'phone' ? (preferred.phoneHeight ?? preferred.height) : preferred.height, density };
 }
 
@@ -87,8 +108,8 @@ export function watchChartSize(box: HTMLElement, redraw: () => void): () => void
 }
 
 /** A length drawn next to text (a margin, a label offset), scaled with the text: `px` is its size at 14 px text. */
-export function scaled(px: number, density: Density): number {
-  return Math.round((px * CHART_TEXT[density].tick) / CHART_TEXT.page.tick);
+export function scaled(px: number, density: Density, textScale = 1): number {
+  return Math.round((px * CHART_TEXT[density].tick * textScale) / CHART_TEXT.page.tick);
 }
 
 /** The size a render function draws at: the one it is given, else its own default in the reading view. */

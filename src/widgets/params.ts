@@ -54,6 +54,12 @@ export const PARAMS = {
   racePanel: { kind: 'choice', label: 'Chart', values: ['inactive', 'loss', 'means'], default: 'inactive' },
   // The prelu-slopes chart a slide shows (the reading view shows both).
   slopesPanel: { kind: 'choice', label: 'Chart', values: ['slopes', 'loss'], default: 'slopes' },
+  // What a slide shows of dropout-overfit: both nets' loss curves or both decision maps (the reading view shows all
+  // four); and the hidden layer whose knock-outs a slide shows in unit-ablation (the reading view shows both).
+  overfitPanel: { kind: 'choice', label: 'Show', values: ['losses', 'maps'], default: 'losses' },
+  knockoutLayer: { kind: 'integer', label: 'Knock-outs of', min: 1, max: 2, default: 1 },
+  maskPanel: { kind: 'choice', label: 'View', values: ['net', 'batch'], default: 'net' },
+  dropoutPanel: { kind: 'choice', label: 'View', values: ['chart', 'table'], default: 'chart' },
   // Dropout widgets (dropout-mask, inverted-dropout): input-layer drop probability (Srivastava et al. 2014 typically
   // drop 0.2 of the inputs), the sample of the mini-batch shown, which layers drop, and counters that make a
   // button press a function of the store (so the presenter and projector windows show the same masks).

@@ -72,6 +72,10 @@ export function measureBox(options: MeasureOptions): BoxReport {
     for (let a: Element | null = clipper; a && out; a = a.parentElement) {
       if (a instanceof SVGElement && !(a instanceof SVGSVGElement)) continue;
       const style = getComputedStyle(a);
+      // clip: rect(0 0 0 0) (visually hidden text, kept for screen readers) shows nothing: not even its 1 px box, which
+      // a scaled stage (a zoomed slide at 1920×1080) makes just over a pixel wide.
+      const clipRect = /^rect\(([^)]*)\)$/.exec(style.clip ?? '')?.[1].split(/[ ,]+/).map((v) => Number.parseFloat(v));
+      if (clipRect && clipRect.length === 4 && (clipRect[1] - clipRect[3] <= 0 || clipRect[2] - clipRect[0] <= 0)) return null;
       const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible' || (style.clip && style.clip !== 'auto') || style.clipPath !== 'none';
       if (clips) out = intersect(out, toRect(a.getBoundingClientRect()));
       if (a === frameEl) break;

@@ -26,16 +26,24 @@ async function expectNoNonFiniteText(widget: Locator): Promise<void> {
   await expect(widget.locator('[data-role="status"]')).not.toContainText(/NaN|Infinity/);
 }
 
-test('Figure 1 redraw is a static, accessible SVG with crossed units', async ({ page }) => {
+test('Figure 1 redraw is a static, accessible SVG with crossed units, drawn for the width it has', async ({ page }) => {
   await page.goto(LESSON);
   const figure = page.locator('figure.thinned-net-figure');
   await expect(figure).toHaveCount(1);
-  const svg = figure.locator('svg[role="img"]');
-  await expect(svg).toBeVisible();
-  await expect(svg).toHaveAttribute('aria-label', /standard neural net/i);
-  expect(await svg.locator('.panel-thinned [data-dropped="true"]').count()).toBeGreaterThan(0);
+  // Two drawings of the same masks: the panels side by side where the figure is wide, stacked on a phone; one shows.
+  const shown = figure.locator('svg[role="img"]:visible');
+  await expect(shown).toHaveCount(1);
+  await expect(shown).toHaveClass(/thinned-net-svg--wide/);
+  await expect(shown).toHaveAttribute('aria-label', /standard neural net/i);
+  expect(await shown.locator('.panel-thinned [data-dropped="true"]').count()).toBeGreaterThan(0);
   await expect(figure.locator('figcaption')).toContainText('Redrawn after Srivastava et al. 2014, Fig. 1.');
   expect(await figure.locator('[data-widget]').count()).toBe(0);
+  const crossed = (layout: string) => figure.locator(`.thinned-net-svg--${layout} .panel-thinned [data-dropped="true"]`).evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-layer')}:${g.getAttribute('data-unit')}`).join());
+  expect(await crossed('narrow')).toBe(await crossed('wide'));
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(shown).toHaveCount(1);
+  await expect(shown).toHaveClass(/thinned-net-svg--narrow/);
 });
 
 test('dropout-mask: p changes the counts, resample changes the mask, samples differ, backprop highlights edges', async ({ page }) => {

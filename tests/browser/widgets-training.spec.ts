@@ -62,12 +62,17 @@ const settle = (page: Page) => page.waitForLoadState('networkidle');
 test('relu-vs-tanh: waits for Train, races both nets, states the step counts; diverges at lr 20 and recovers', async ({ page }) => {
   const widget = await openWidget(page, 'relu-vs-tanh');
   const summary = widget.locator('[data-role="summary"]');
-  await expect(summary).toContainText('Before training');
+  // The page opens on the finished race drawn at build time; nothing trains until asked.
+  await expect(widget).toHaveAttribute('data-figure', 'built');
+  await expect(summary).toContainText(/ReLU reached 10% training error in [\d,]+ steps, tanh in [\d,]+/);
+  const built = await summary.textContent();
   await page.waitForTimeout(300);
-  await expect(summary).toContainText('Before training'); // no autoplay
+  await expect(summary).toHaveText(built!); // no autoplay
+  await expect(widget.locator('[data-role="status"]')).toContainText('drawn when the page was built');
 
   await trainBriefly(page, widget, 400);
   await expect(summary).toContainText(/After [\d,]+ steps: ReLU \d+\.\d%, tanh \d+\.\d%/);
+  await expect(widget).toHaveAttribute('data-figure', 'live');
   await expect(widget.locator('svg[aria-label^="Training error of the ReLU and tanh"]')).toBeVisible();
   await expectNoNonFiniteText(widget);
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type ActivationSpec,
@@ -8,6 +9,7 @@ import {
   createRng,
   matmul,
   sampleDropoutMask,
+  setKernels,
   softmaxCrossEntropy,
 } from '../../src/engine/index.ts';
 import { centralDifference, expectAllClose } from './helpers/numeric.ts';
@@ -167,5 +169,42 @@ describe('mlp: construction and modes', () => {
     expect(() => net.forward({ rows: 1, cols: 3, data: Float64Array.of(0, NaN, 0) })).toThrow(RangeError);
     expect(() => net.computeGradients(x, Int32Array.of(0, 1, 2, 3), { training: false })).toThrow(/\[0, 2\]/);
     expect(() => net.computeGradients(x, labels, undefined as never)).toThrow(TypeError);
+  });
+});
+
+describe('Mlp with WebAssembly and TypeScript kernels', () => {
+  // Every number the net produces (forward views, logits, every gradient) must be identical bit for bit whichever
+  // kernels compute the dense products: random sizes, activations, dropout and batches.
+  const nets = fc.record({
+    seed: fc.integer(),
+    sizes: fc.array(fc.integer({ min: 1, max: 24 }), { minLength: 1, maxLength: 3 }).map((hidden) => [1 + (hidden[0] % 20), ...hidden, 3]),
+    activation: fc.constantFrom<ActivationSpec>({ name: 'relu' }, { name: 'elu' }, { name: 'prelu' }, { name: 'tanh' }),
+    dropoutP: fc.constantFrom(0, 0.5),
+    rows: fc.integer({ min: 1, max: 70 }),
+    zeroFraction: fc.constantFrom(0, 0.8),
+  });
+  type NetSpec = { seed: number; sizes: number[]; activation: ActivationSpec; dropoutP: number; rows: number; zeroFraction: number };
+  const everything = (choice: 'typescript' | 'webassembly', { seed, sizes, activation: spec, dropoutP, rows, zeroFraction }: NetSpec): number[] => {
+    setKernels(choice);
+    const rng = createRng(seed);
+    const net = createMlp({ sizes, activation: spec, dropoutP }, { scheme: 'he-normal', rng: rng.fork('init') });
+    const x = { rows, cols: sizes[0], data: Float64Array.from({ length: rows * sizes[0] }, () => (rng.uniform() < zeroFraction ? 0 : rng.normal())) };
+    const labels = Int32Array.from({ length: rows }, () => rng.integer(3));
+    const pass = net.forward(x);
+    const out = [...pass.logits.data, ...pass.preActivations.flatMap((z) => [...z.data]), ...pass.hidden.flatMap((a) => [...a.data])];
+    out.push(net.computeGradients(x, labels, { training: true, rng: rng.fork('dropout') }));
+    for (const p of net.parameters()) out.push(...p.grad);
+    setKernels('auto');
+    return out;
+  };
+
+  it('gives identical numbers', () => {
+    fc.assert(
+      fc.property(nets, (spec) => {
+        const ts = everything('typescript', spec), wasm = everything('webassembly', spec);
+        expect(wasm.findIndex((v, i) => !Object.is(v, ts[i]))).toBe(-1);
+      }),
+      { seed: 11, numRuns: 120 },
+    );
   });
 });

@@ -8,6 +8,11 @@ describe('policyProblems', () => {
     expect(policyProblems(STRICT)).toEqual([]);
   });
 
+  it("accepts 'wasm-unsafe-eval' in script-src only (WebAssembly compilation, not eval)", () => {
+    expect(policyProblems(STRICT.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"))).toEqual([]);
+    expect(policyProblems(`${STRICT}; worker-src 'self' 'wasm-unsafe-eval'`)).toEqual(["worker-src allows 'wasm-unsafe-eval'"]);
+  });
+
   it.each([
     ["script-src 'self' https://cdn.example", "script-src allows https://cdn.example"],
     ['img-src *', 'img-src allows *'],

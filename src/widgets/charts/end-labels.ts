@@ -55,13 +55,14 @@ export function spreadOffsets(positions: readonly number[], gap: number): number
 }
 
 /** One text mark per label, right of its line's end, moved apart where they would overlap. */
-export function endLabelMarks(labels: readonly EndLabel[], scale: PixelScale, style: { fontSize: number; gap?: number }): Plot.Markish[] {
+/** `dx`: the gap between a line's end and its name (px, 6 by default). */
+export function endLabelMarks(labels: readonly EndLabel[], scale: PixelScale, style: { fontSize: number; gap?: number; dx?: number }): Plot.Markish[] {
   const placed = labels.filter((l) => Number.isFinite(l.x) && Number.isFinite(toPixels(l.y, scale)));
   const offsets = spreadOffsets(
     placed.map((l) => toPixels(l.y, scale)),
     style.gap ?? style.fontSize + 3,
   );
   return placed.map((label, i) =>
-    Plot.text([label], { x: 'x', y: 'y', text: () => label.text, dx: 6, dy: offsets[i], textAnchor: 'start', fill: label.fill, fontSize: style.fontSize, fontWeight: 600 }),
+    Plot.text([label], { x: 'x', y: 'y', text: () => label.text, dx: style.dx ?? 6, dy: offsets[i], textAnchor: 'start', fill: label.fill, fontSize: style.fontSize, fontWeight: 600 }),
   );
 }

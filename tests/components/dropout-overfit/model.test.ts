@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, generateDataset } from '../../../src/engine/index.ts';
-import { OVERFIT, advanceOverfit, createOverfit, gridMatrix, summarize, withLabelNoise, workUnit, type Overfit } from '../../../components/dropout-overfit/model.ts';
+import { createRng, generateDataset, predictClasses } from '../../../src/engine/index.ts';
+import { OVERFIT, advanceOverfit, createOverfit, gridMatrix, prepareOverfit, summarize, withLabelNoise, workUnit, type Overfit } from '../../../components/dropout-overfit/model.ts';
 
 const defaults = { dataset: 'spirals' as const, labelNoise: 0.1, p: 0.5, lr: 0.1, seed: 1 };
 
@@ -80,8 +80,23 @@ describe('dropout-overfit model', { timeout: 60_000 }, () => {
     for (const lane of s.lanes) for (const v of Object.values(lane.history).flat()) expect(Number.isFinite(v)).toBe(true);
   });
 
+  it('computes the maps before training a few rows at a time, without training', () => {
+    const s = createOverfit({ ...defaults, maxSteps: 100 });
+    expect(s.lanes.map((lane) => lane.map)).toEqual([null, null]);
+    let t = 0;
+    expect(prepareOverfit(s, 3, () => ++t)).toBe(false); // three units: three chunks of rows
+    expect(s.mapJob?.row).toBe(3 * OVERFIT.mapRowsPerChunk);
+    while (!prepareOverfit(s, Infinity));
+    expect(s.step).toBe(0);
+    for (const lane of s.lanes) {
+      expect(lane.map?.step).toBe(0);
+      expect(lane.map?.predictions).toEqual(predictClasses(lane.trainer.net, s.grid));
+    }
+  });
+
   it('advances within a deadline', () => {
     const s = createOverfit({ ...defaults, maxSteps: 100 });
+    while (!prepareOverfit(s, Infinity));
     let t = 0;
     advanceOverfit(s, 4, () => ++t); // four units: each net takes one single step, twice
     expect(s.step).toBe(2);

@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { createOverfit, workUnit } from '../../../components/dropout-overfit/model.ts';
 import { describeOverfit, lossDomain, overfitView, renderLossChart, renderOverfitMap, type OverfitView } from '../../../components/dropout-overfit/render.ts';
 import { OVERFIT } from '../../../components/dropout-overfit/model.ts';
+import { textSizes, xTickLabels } from '../chart-checks.ts';
 
 const { document } = new JSDOM('').window;
 
@@ -26,6 +27,31 @@ describe('dropout-overfit render', { timeout: 30_000 }, () => {
     expect(svg?.getAttribute('aria-label')).toBe('Decision regions of the network with no dropout at step 150');
     expect(svg?.querySelectorAll('rect').length).toBeGreaterThan(0);
     expect(svg?.querySelectorAll('circle, path').length).toBe(OVERFIT.trainCount);
+  });
+
+  it('fills a slide box with a loss chart whose text is at least 18 px', () => {
+    const svg = renderLossChart(view, 0, { document, size: { width: 330, height: 380, density: 'slide' } }) as SVGSVGElement;
+    expect([svg.getAttribute('width'), svg.getAttribute('height'), svg.getAttribute('viewBox')]).toEqual(['330', '380', '0 0 330 380']);
+    const sizes = textSizes(svg);
+    expect(sizes.length).toBeGreaterThan(8);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+    expect(svg.textContent).toContain('train');
+    expect(svg.textContent).toContain('test');
+  });
+
+  it('draws a phone loss chart at its width with 13 px text, fewer step ticks and finite numbers', () => {
+    const page = renderLossChart(view, 1, { document, width: 640 }) as SVGSVGElement;
+    const phone = renderLossChart(view, 1, { document, size: { width: 280, height: 240, density: 'phone' } }) as SVGSVGElement;
+    expect(phone.getAttribute('width')).toBe('280');
+    expect(Math.min(...textSizes(phone))).toBeGreaterThanOrEqual(13);
+    expect(xTickLabels(phone).length).toBeLessThan(xTickLabels(page).length);
+    expect(xTickLabels(phone).length).toBeGreaterThanOrEqual(2);
+    expect(phone.outerHTML).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('draws a decision map as the largest square in the box it is given, never scaled down', () => {
+    const svg = renderOverfitMap(view, 1, { document, size: { width: 330, height: 290, density: 'slide' } });
+    expect([svg?.getAttribute('width'), svg?.getAttribute('height'), svg?.getAttribute('viewBox')]).toEqual(['290', '290', '0 0 290 290']);
   });
 
   it('states the measured errors, gap and test loss of both nets', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { conventions, createMaskRun, drawMasks, estimates } from '../../../components/inverted-dropout/model.ts';
 import { axisMax, conventionCells, describeInverted, renderInverted, type InvertedView } from '../../../components/inverted-dropout/render.ts';
+import type { ChartSize } from '../../../src/widgets/chart-size.ts';
+import { overlappingText, textBoxes, textOutside, viewBoxSize } from '../svg-text.ts';
 
 const { document } = new JSDOM('').window;
 
@@ -60,5 +62,55 @@ describe('conventionCells', () => {
       ['0.8·h', 'no masks yet', '0.8·h', '✓ matches'],
       ['0.8·h', 'no masks yet', '0.2·h', '✗ test is 0.25× the training average'],
     ]);
+  });
+
+  it('has shorter words for a slide or a phone, with the same numbers', () => {
+    const p = 0.2;
+    const run = createMaskRun(1, p);
+    drawMasks(run, 50);
+    const long = conventionCells(conventions(p, run), 50);
+    const short = conventionCells(conventions(p, run), 50, true);
+    expect(short.map((row) => row[0])).toEqual(['Inverted', 'Standard', 'ConvNetJS']);
+    expect(short.map((row) => row.slice(1, 4))).toEqual(long.map((row) => row.slice(1, 4)));
+    expect(short.map((row) => row[4])).toEqual(['✓ yes', '✓ yes', '✗ 0.25×']);
+    expect(conventionCells(conventions(p), 0, true)[0][2]).toBe('–');
+  });
+});
+
+describe('renderInverted at each size', () => {
+  const slide: ChartSize = { width: 647, height: 356, density: 'slide' };
+  const phones: ChartSize[] = [
+    { width: 267, height: 340, density: 'phone' },
+    { width: 237, height: 340, density: 'phone' },
+  ];
+  const cases = [view(1, 0.5, 0), view(1, 0.5, 100), view(2, 0.9, 1), view(3, 0.3, 2000), view(4, 0, 5)];
+
+  it('on a slide, fills the box with text of at least 18 px, every label clear of the others', () => {
+    for (const v of cases) {
+      const svg = renderInverted(v, { document, size: slide });
+      expect(viewBoxSize(svg)).toEqual([slide.width, slide.height]);
+      const boxes = textBoxes(svg);
+      expect(Math.min(...boxes.map((b) => b.size))).toBeGreaterThanOrEqual(18);
+      expect(overlappingText(boxes)).toEqual([]);
+      expect(textOutside(boxes, slide.width, slide.height)).toEqual([]);
+      // The bars span the width; the rows under the axis reach the bottom.
+      const bars = [...svg.querySelectorAll('g[data-unit] rect:not(.band):not([data-kept])')];
+      const last = bars.at(-1)!;
+      expect(Number(last.getAttribute('x')) + Number(last.getAttribute('width'))).toBeGreaterThan(slide.width * 0.9);
+      expect(Math.max(...boxes.map((b) => b.y1))).toBeGreaterThan(slide.height * 0.8);
+    }
+  });
+
+  it('on a phone, draws at the width it has: text of at least 13 px, numbers short enough for their slots', () => {
+    for (const size of phones)
+      for (const v of cases) {
+        const svg = renderInverted(v, { document, size });
+        expect(viewBoxSize(svg)).toEqual([size.width, size.height]);
+        expect(svg.outerHTML).not.toMatch(/NaN|Infinity|undefined/);
+        const boxes = textBoxes(svg);
+        expect(Math.min(...boxes.map((b) => b.size))).toBeGreaterThanOrEqual(13);
+        expect(overlappingText(boxes)).toEqual([]);
+        expect(textOutside(boxes, size.width, size.height)).toEqual([]);
+      }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { describeSweep, pRange, pct, renderSweep, type SweepView } from '../../../components/p-sweep/render.ts';
+import { describeSweep, pRange, pTicks, pct, renderSweep, type SweepView } from '../../../components/p-sweep/render.ts';
+import { textSizes, xTickLabels } from '../chart-checks.ts';
 
 const { document } = new JSDOM('').window;
 const ps = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
@@ -20,6 +21,39 @@ describe('renderSweep', () => {
     expect(renderSweep(view(0), { document }).outerHTML).not.toMatch(/NaN|Infinity/);
     const bad = { ...view(2), points: [{ p: 0, trainError: NaN, testError: Infinity }, points[1]] };
     expect(renderSweep(bad, { document }).outerHTML).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('renderSweep at the size of its box', () => {
+  it('fills a slide box with text of at least 18 px', () => {
+    const svg = renderSweep(view(9), { document, size: { width: 660, height: 420, density: 'slide' } });
+    expect([svg.getAttribute('width'), svg.getAttribute('height'), svg.getAttribute('viewBox')]).toEqual(['660', '420', '0 0 660 420']);
+    const sizes = textSizes(svg);
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+    expect(svg.textContent).toContain('best 6.2%');
+  });
+
+  it('draws its text larger on a slide the deck has zoomed out, so it renders at 18 px', () => {
+    const svg = renderSweep(view(9), { document, size: { width: 760, height: 480, density: 'slide', textScale: 1 / 0.8 } });
+    expect(Math.min(...textSizes(svg)) * 0.8).toBeGreaterThanOrEqual(18 - 1e-9);
+  });
+
+  it('draws a phone chart at its width with 13 px text and fewer p ticks, all finite', () => {
+    const page = renderSweep(view(9), { document });
+    const phone = renderSweep(view(9), { document, size: { width: 300, height: 280, density: 'phone' } });
+    expect(phone.getAttribute('width')).toBe('300');
+    expect(Math.min(...textSizes(phone))).toBeGreaterThanOrEqual(13);
+    expect(xTickLabels(phone).length).toBeLessThan(xTickLabels(page).length);
+    expect(xTickLabels(phone).length).toBeGreaterThanOrEqual(2);
+    expect(phone.outerHTML).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('puts evenly spaced p ticks where they fit, always starting at the first p', () => {
+    expect(pTicks(ps, 1000, 14)).toEqual(ps);
+    expect(pTicks(ps, 200, 13)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(pTicks(ps, 120, 13)).toEqual([0, 0.4, 0.8]);
+    expect(pTicks(ps, 60, 13)).toEqual([0, 0.8]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import {
+  FIGURE_GEOMETRY,
   FIGURE_P_HIDDEN,
   FIGURE_P_INPUT,
   FIGURE_SIZES,
@@ -13,6 +14,7 @@ import {
 } from '../../../components/thinned-net-figure/figure.ts';
 import { droppedIndices, layoutNet, listUnits } from '../../../components/thinned-net-figure/net-geometry.ts';
 import { createRng, sampleDropoutMask } from '../../../src/engine/index.ts';
+import { overlappingText, textBoxes, textOutside, viewBoxSize } from '../svg-text.ts';
 
 function parse(svg: string): Document {
   return new JSDOM(`<!doctype html><body>${svg}</body>`).window.document;
@@ -109,5 +111,39 @@ describe('renderThinnedNetSvg', () => {
   it('writes no non-finite number and escapes text', () => {
     expect(svg).not.toMatch(/NaN|Infinity|undefined/);
     expect(escapeXml('<a href="x">&\'')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
+  });
+});
+
+describe('renderThinnedNetSvg layouts', () => {
+  // Where each drawing is shown (ThinnedNetFigure.astro): the wide one fills a slide's media column, at least 677 stage px
+  // wide, where text must be 16 px; the narrow one a phone's figure, at least 275 px wide, where text must be 12 px.
+  const shown = { wide: { width: 677, minPx: 16 }, narrow: { width: 275, minPx: 12 } } as const;
+
+  for (const layout of ['wide', 'narrow'] as const) {
+    it(`${layout}: text large enough where it is shown, inside the drawing, never on other text`, () => {
+      const root = parse(renderThinnedNetSvg(chooseFigureMasks(), FIGURE_SIZES, layout).svg).querySelector('svg')!;
+      const [w, h] = viewBoxSize(root);
+      expect([w, h]).toEqual([FIGURE_GEOMETRY[layout].width, FIGURE_GEOMETRY[layout].height]);
+      expect(root.getAttribute('class')).toContain(`thinned-net-svg--${layout}`);
+      const boxes = textBoxes(root);
+      expect(boxes).toHaveLength(2 + 2 * FIGURE_SIZES.length);
+      const scale = shown[layout].width / w;
+      expect(Math.min(...boxes.map((b) => b.size)) * scale).toBeGreaterThanOrEqual(shown[layout].minPx);
+      expect(overlappingText(boxes)).toEqual([]);
+      expect(textOutside(boxes, w, h)).toEqual([]);
+      // Every unit inside the drawing, and no label on a unit.
+      for (const c of root.querySelectorAll('circle')) {
+        const [cx, cy, r] = ['cx', 'cy', 'r'].map((a) => Number(c.getAttribute(a)));
+        expect(cx - r >= 0 && cx + r <= w && cy - r >= 0 && cy + r <= h).toBe(true);
+        for (const b of boxes) expect(b.x1 > cx - r && b.x0 < cx + r && b.y1 > cy - r && b.y0 < cy + r).toBe(false);
+      }
+    });
+  }
+
+  it('stacks the panels in the narrow drawing and sets them side by side in the wide one', () => {
+    const [a, b] = FIGURE_GEOMETRY.narrow.panels;
+    expect(b.titleY).toBeGreaterThan(a.netY + a.netHeight);
+    const [c, d] = FIGURE_GEOMETRY.wide.panels;
+    expect(d.x).toBeGreaterThan(c.x + c.width);
   });
 });

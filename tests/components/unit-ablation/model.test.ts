@@ -8,6 +8,9 @@ import {
   createAblation,
   dropoutFreeTwin,
   meanAbsCorrelation,
+  startCorrelation,
+  advanceCorrelation,
+  correlationResult,
   summarizeLayer,
   workUnit,
   type Ablation,
@@ -69,6 +72,19 @@ describe('unit-ablation model', { timeout: 60_000 }, () => {
     expect(meanAbsCorrelation(a)).toEqual({ value: 1, active: 2 });
     const b: Matrix = { rows: 4, cols: 2, data: Float64Array.from([1, 1, -1, 1, 1, -1, -1, -1]) };
     expect(meanAbsCorrelation(b).value).toBeCloseTo(0, 12);
+  });
+
+  it('correlates a layer a slice of pairs at a time, to the same mean as all at once', () => {
+    const rng = createRng(5);
+    const a: Matrix = { rows: 50, cols: 7, data: Float64Array.from({ length: 350 }, (_, i) => (i % 7 === 3 ? 1 : Math.max(0, rng.normal()))) };
+    const job = startCorrelation(a);
+    let slices = 1;
+    while (!advanceCorrelation(job, 100)) slices++;
+    expect(slices).toBe(5); // 6 active columns: pairs of u = 0 … 4, one u per slice of at most 100 products
+    expect(job.pairs).toBe(15);
+    const whole = meanAbsCorrelation(a);
+    expect(whole.active).toBe(6);
+    expect(correlationResult(job).value).toBeCloseTo(whole.value, 12);
   });
 
   it('trains, then measures every unit of both nets; drops are base minus ablated accuracy', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { createAblation, workUnit } from '../../../components/unit-ablation/model.ts';
 import { ablationView, describeAblation, knockoutRows, renderAblationLegend, renderKnockoutChart, renderLossChart, type AblationView } from '../../../components/unit-ablation/render.ts';
+import { textSizes, xTickLabels } from '../chart-checks.ts';
 
 const { document } = new JSDOM('').window;
 
@@ -21,6 +22,27 @@ describe('unit-ablation render', { timeout: 30_000 }, () => {
     expect(legend.querySelectorAll('path')).toHaveLength(1);
     expect(knockoutRows(view, 0)).toHaveLength(64);
     expect(svg.innerHTML).toMatch(/stroke-dasharray="8 5"/);
+  });
+
+  it('fills a slide box with a knock-out chart or the loss chart, text at least 18 px', () => {
+    for (const svg of [renderKnockoutChart(view, 1, { document, size: { width: 640, height: 360, density: 'slide' } }), renderLossChart(view, { document, size: { width: 640, height: 360, density: 'slide' } })]) {
+      expect([svg.getAttribute('width'), svg.getAttribute('height'), svg.getAttribute('viewBox')]).toEqual(['640', '360', '0 0 640 360']);
+      const sizes = textSizes(svg);
+      expect(sizes.length).toBeGreaterThan(6);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+    }
+  });
+
+  it('draws phone charts at their width with 13 px text, fewer rank ticks and finite numbers', () => {
+    const page = renderKnockoutChart(view, 0, { document, width: 640 }) as SVGSVGElement;
+    const phone = renderKnockoutChart(view, 0, { document, size: { width: 280, height: 250, density: 'phone' } }) as SVGSVGElement;
+    expect(phone.getAttribute('width')).toBe('280');
+    expect(Math.min(...textSizes(phone))).toBeGreaterThanOrEqual(13);
+    const ticks = xTickLabels(phone);
+    expect(ticks.length).toBeLessThan(xTickLabels(page).length);
+    expect(ticks[0]).toBe('1');
+    expect(phone.outerHTML).not.toMatch(/NaN|Infinity/);
+    expect(renderLossChart(view, { document, size: { width: 280, height: 200, density: 'phone' } }).outerHTML).not.toMatch(/NaN|Infinity/);
   });
 
   it('draws the training loss while training', () => {
