@@ -8,7 +8,7 @@ import { crc32 } from '../../src/digits/crc32.ts';
 import { digitsDataset } from '../../src/digits/dataset.ts';
 import type { DigitsResult } from '../../src/digits/parse.ts';
 import { preprocessInk } from '../../src/digits/preprocess.ts';
-import { CURVE_TMAX, curveRng } from './measure.ts';
+import { CURVE_TMAX, type StoredCurve, curveRng } from './measure.ts';
 import type { NetworkResult } from './network-file.ts';
 import { CLASSES, type NetworkSpec, mlpFromSpec, specFromStored } from './network.ts';
 import type { CurveUpdate, GalleryDigit, McInput, McMessage, McRequest, NetworkInfo } from './protocol.ts';
@@ -21,6 +21,8 @@ export interface McEnvironment {
   schedule(fn: () => void): void;
   sliceMs?: number;
   progressMs?: number;
+  /** The pre-trained network's curve as measure:mc stored it (seed MC_SEED): shown at once instead of measured again. */
+  pretrainedCurve?: StoredCurve;
 }
 
 export interface McSession {
@@ -118,6 +120,15 @@ export function createMcSession(env: McEnvironment): McSession {
     job = null;
     const token = ++jobToken;
     if (!loaded || !test) return;
+    const stored = env.pretrainedCurve;
+    if (loaded.info.kind === 'pretrained' && stored && stored.seed === MC_SEED && stored.count === test.x.rows && stored.Tmax === CURVE_TMAX) {
+      const data = test;
+      return env.post({
+        type: 'curve', network: loaded.info.label, Tmax: stored.Tmax, count: stored.count, total: data.x.rows, wrong: [...stored.wrong], agree: [...stored.agree],
+        scaledWrong: stored.scaledWrong, done: true,
+        disagree: stored.disagree.map((d) => ({ ...d, label: data.labels[d.index], pixels: digitPixels(d.index) })),
+      });
+    }
     job = createMcCurveJob(loaded.net, test, { Tmax: CURVE_TMAX, rng: curveRng(MC_SEED), chunk: 1 });
     lastProgress = -Infinity;
     env.schedule(() => slice(token));

@@ -7,6 +7,7 @@ import { fetchBytes, loadDigits } from '../../src/digits/load.ts';
 import { parseNetwork } from './network-file.ts';
 import type { McRequest } from './protocol.ts';
 import { createMcSession } from './session.ts';
+import pretrainedCurve from './pretrained-curve.json';
 
 // A zero-delay scheduler (a MessageChannel task; setTimeout(fn, 0) is clamped to 4 ms once nested). The page's
 // requests still get their turn between two slices of the curve.
@@ -29,6 +30,7 @@ const session = createMcSession({
     queue.push(fn);
     channel.port2.postMessage(null);
   },
+  pretrainedCurve,
 });
 
 self.onmessage = (event: MessageEvent<McRequest>) => session.handle(event.data);

@@ -1,6 +1,7 @@
 // The numbers the lesson quotes: read from the committed network and measured.json (npm run measure:mc).
 import { describe, expect, it } from 'vitest';
 import { mcMeasured, mcNet, mcRows } from '../../../components/mc-dropout/findings.ts';
+import stored from '../../../components/mc-dropout/pretrained-curve.json';
 
 describe('the MC-dropout findings the lesson quotes', () => {
   it('were measured with the committed network over all 2,000 test digits, up to T = 200', () => {
@@ -16,5 +17,15 @@ describe('the MC-dropout findings the lesson quotes', () => {
     expect(mcRows[200].agreement).toBeGreaterThan(0.97);
     expect(mcRows[50].agreement).toBeGreaterThan(mcRows[10].agreement);
     expect(mcRows[10].agreement).toBeGreaterThan(mcRows[1].agreement);
+  });
+
+  it('come from the same run as the stored curve the widget shows for the pre-trained network', () => {
+    expect([stored.seed, stored.count, stored.Tmax]).toEqual([mcMeasured.seed, mcMeasured.count, mcMeasured.Tmax]);
+    expect(stored.scaledWrong / stored.count).toBe(mcMeasured.scaledError);
+    for (const row of mcMeasured.rows) {
+      expect(stored.wrong[row.T - 1] / stored.count).toBe(row.error);
+      expect(stored.agree[row.T - 1] / stored.count).toBe(row.agreement);
+    }
+    expect(stored.disagree).toHaveLength(8);
   });
 });

@@ -7,10 +7,14 @@ import { EMPTY_CANVAS } from '../../../src/digits/preprocess.ts';
 import type { DigitsResult } from '../../../src/digits/parse.ts';
 import { barAsset } from '../digits-dropout/fixtures.ts';
 import { committedNetworkBytes } from './real-digits.ts';
+import { type StoredCurve, measureCurve, storedCurve } from '../../../components/mc-dropout/measure.ts';
+import { mlpFromSpec } from '../../../components/mc-dropout/network.ts';
+import { digitsDataset } from '../../../src/digits/dataset.ts';
+import { DISAGREE_SHOWN, MC_SEED } from '../../../components/mc-dropout/session.ts';
 
 const network = parseNetwork(committedNetworkBytes());
 
-function harness(digits: DigitsResult = { ok: true, digits: barAsset(20, 30) }) {
+function harness(digits: DigitsResult = { ok: true, digits: barAsset(20, 30) }, pretrainedCurve?: StoredCurve) {
   const posted: McMessage[] = [];
   const tasks: (() => void)[] = [];
   let clock = 0;
@@ -20,6 +24,7 @@ function harness(digits: DigitsResult = { ok: true, digits: barAsset(20, 30) }) 
     loadDigits: async () => digits,
     now: () => (clock += 5),
     schedule: (fn) => tasks.push(fn),
+    pretrainedCurve,
   });
   const flush = async () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
@@ -84,6 +89,32 @@ describe('the MC-dropout session', () => {
     expect(last.disagree.length).toBe(8);
     const d = last.disagree.map((x) => x.disagreement);
     expect([...d].sort((a, b) => b - a)).toEqual(d);
+  });
+
+  it('shows the stored curve of the pre-trained network at once, equal to what it would measure; a trained one is measured', async () => {
+    if (!network.ok) throw new Error(network.error);
+    const asset = barAsset(20, 30);
+    const measured = measureCurve(mlpFromSpec(specFromStored(network.network)), digitsDataset(asset.test, asset.classes), MC_SEED);
+    const stored = storedCurve(measured, MC_SEED, DISAGREE_SHOWN);
+    const live = harness();
+    live.session.handle({ type: 'start', networkUrl: 'n', digitsUrl: 'd' });
+    await live.flush();
+    live.runTasks();
+    const h = harness({ ok: true, digits: asset }, stored);
+    h.session.handle({ type: 'start', networkUrl: 'n', digitsUrl: 'd' });
+    await h.flush();
+    const curves = h.of('curve');
+    expect(curves).toHaveLength(1); // no slices: posted whole
+    const { network: _a, ...shown } = curves[0];
+    const { network: _b, ...measuredLive } = live.of('curve').at(-1)!;
+    expect(shown).toEqual(measuredLive);
+    // A stored curve for other digits (a different count) is not used: measured live instead.
+    const other = harness(undefined, { ...stored, count: stored.count + 1 });
+    other.session.handle({ type: 'start', networkUrl: 'n', digitsUrl: 'd' });
+    await other.flush();
+    expect(other.of('curve')).toHaveLength(0);
+    other.runTasks();
+    expect(other.of('curve').at(-1)!.done).toBe(true);
   });
 
   it('switches to a trained network and back, restarting the curve', async () => {
