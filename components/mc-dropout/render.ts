@@ -1,8 +1,8 @@
 /**
  * Pure rendering of the MC-dropout widget's charts (Observable Plot, drawn for their box: slide, page or phone):
  * - probabilities: per digit 0–9, the scaled network's probability (upper bar, blue) beside the mean of T thinned
- *   networks (lower bar, orange) with the 10th–90th percentile of the T samples as a whisker across it. Position,
- *   the whisker and the legend tell the two apart, not colour alone.
+ *   networks (lower bar, orange, outlined) with the 10th–90th percentile of the T samples as a whisker across it.
+ *   Position, the outline, the whisker and the legend tell the two apart, not colour alone.
  * - curve (Figure 11 of Srivastava et al. 2014, small): test error of the T-sample average against T (log scale), the
  *   scaled network's error as a dashed rule, the T in use as a dot.
  */
@@ -59,7 +59,8 @@ export function probabilityChart(view: ProbabilityView, size: ChartSize, doc?: D
     ariaDescription: describeProbabilities(view),
     marks: [
       Plot.barX(digits, { y: 'digit', x: 'scaled', fill: 'var(--c-blue)', insetTop: band * 0.06, insetBottom: band * 0.5 }),
-      Plot.barX(digits, { y: 'digit', x: 'mean', fill: 'var(--c-orange)', insetTop: band * 0.5, insetBottom: band * 0.06 }),
+      // The mean's bar is outlined (the scaled network's is not): a cue besides colour, as in the legend.
+      Plot.barX(digits, { y: 'digit', x: 'mean', fill: 'var(--c-orange)', stroke: 'currentColor', strokeWidth: d === 'slide' ? 2 : 1.25, insetTop: band * 0.5, insetBottom: band * 0.06 }),
       Plot.ruleY(digits.filter((r) => r.high - r.low > 1e-9), { y: 'digit', x1: 'low', x2: 'high', ...whisker }),
       Plot.tickX(digits, { y: 'digit', x: 'low', ...whisker, insetTop: band * 0.56, insetBottom: band * 0.12, dy: 0 }),
       Plot.tickX(digits, { y: 'digit', x: 'high', ...whisker, insetTop: band * 0.56, insetBottom: band * 0.12, dy: 0 }),
