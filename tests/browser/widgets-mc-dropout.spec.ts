@@ -57,6 +57,9 @@ test('a stroke drawn with the pointer gets a prediction; undo and clear empty th
   await expect(summary).toContainText(/Scaled network: \d at \d+%\. Mean of 50 thinned networks: \d at \d+%/);
   await expect(status).toContainText(/^The scaled network says \d; the average of 50 thinned networks says \d/);
   await expect(widget).toHaveAttribute('data-prediction-ms', /^\d+$/);
+  const networkMs = Number(await widget.getAttribute('data-network-ms'));
+  test.info().annotations.push({ type: 'measured', description: `network ready ${networkMs} ms after the widget started; end of stroke → prediction ${await widget.getAttribute('data-prediction-ms')} ms at T = 50` });
+  expect(networkMs, 'the network is ready within 2 s of the widget starting').toBeLessThan(2000);
   expect(await inkOf(widget.locator('[data-role="seen"]'))).toBeGreaterThan(0);
   await expect(widget.locator('[data-role="seen"]')).toHaveAttribute('aria-label', /your drawing.*centred by its centre of mass/);
   for (const svg of await widget.locator('svg').evaluateAll((els) => els.map((e) => e.outerHTML))) expect(svg).not.toMatch(/NaN|Infinity/);
