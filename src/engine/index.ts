@@ -33,13 +33,25 @@ export {
   standardDropoutEval,
   standardDropoutSampled,
 } from './dropout.ts';
-export { argmaxRows, softmax, softmaxCrossEntropy, softmaxCrossEntropyInto } from './loss.ts';
+export { argmaxRows, softmax, softmaxCrossEntropy, softmaxCrossEntropyInto, softmaxRowInto } from './loss.ts';
 export { type Sgd, type SgdOptions, createSgd } from './sgd.ts';
 
 export { type HiddenLayerSpec, type MlpConfig, type NormalizedMlpConfig, normalizeMlpConfig } from './mlp-config.ts';
 export type { DenseLayer, ForwardMode, ForwardPass, HiddenLayer, LayerWeights, MlpInit } from './mlp-types.ts';
 export { EVALUATION_MODE, Mlp, createMlp } from './mlp.ts';
 export { type Evaluation, evaluateMlp, predictClasses } from './evaluate.ts';
+export {
+  type McSummary,
+  SAMPLE_BLOCK,
+  argmaxAt,
+  quantileSorted,
+  runningPredictions,
+  scaledProbabilities,
+  summarizeSamples,
+  thinnedProbabilities,
+  voteDisagreement,
+} from './mc-dropout.ts';
+export { type McCurve, type McCurveJob, createMcCurveJob } from './mc-curve.ts';
 export { type Trainer, type TrainerOptions, type TrainerState, createTrainer, defaultMaxLoss } from './trainer.ts';
 
 export {

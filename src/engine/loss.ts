@@ -41,15 +41,17 @@ export function softmax(logits: Matrix): Matrix {
   assertMatrix(logits, 'logits');
   const { rows, cols, data: z } = logits;
   const out = new Float64Array(z.length);
-  for (let i = 0; i < rows; i++) {
-    const row = i * cols;
-    let max = -Infinity;
-    for (let j = 0; j < cols; j++) if (z[row + j] > max) max = z[row + j];
-    let sum = 0;
-    for (let j = 0; j < cols; j++) sum += out[row + j] = Math.exp(z[row + j] - max);
-    for (let j = 0; j < cols; j++) out[row + j] /= sum;
-  }
+  for (let i = 0; i < rows; i++) softmaxRowInto(z, i * cols, cols, out, i * cols);
   return { rows, cols, data: out };
+}
+
+/** softmax of the n logits z[from … from + n − 1], written to out[to …] (no allocation, no checks). */
+export function softmaxRowInto(z: ArrayLike<number>, from: number, n: number, out: Float64Array, to: number): void {
+  let max = -Infinity;
+  for (let j = 0; j < n; j++) if (z[from + j] > max) max = z[from + j];
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += out[to + j] = Math.exp(z[from + j] - max);
+  for (let j = 0; j < n; j++) out[to + j] /= sum;
 }
 
 /** Index of the largest entry of each row (the predicted class); ties go to the first. */

@@ -79,6 +79,11 @@ export const PARAMS = {
   digitsSeed: { kind: 'integer', label: 'Random seed (starting weights and minibatches)', min: 0, max: 999_999, default: 1 },
   digitsPanel: { kind: 'choice', label: 'Chart', values: ['errors', 'features', 'activations'], default: 'errors' },
   digitsChange: { kind: 'boolean', label: 'Weight tiles: show the change since the start', default: false },
+  // mc-dropout: how many thinned networks are sampled, which test digit the main view shows (the gallery's pick, so
+  // the presenter and projector windows show the same one), and the view a slide shows (the reading view shows both).
+  mcT: { kind: 'integer', label: 'Thinned networks, T', min: 1, max: 200, default: 50 },
+  mcDigit: { kind: 'integer', label: 'Test digit shown', min: 0, max: 1999, default: 0 },
+  mcPanel: { kind: 'choice', label: 'View', values: ['draw', 'test'], default: 'draw' },
 } as const satisfies Record<string, ParamSpec>;
 
 export type ParamName = keyof typeof PARAMS;

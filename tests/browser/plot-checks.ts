@@ -22,7 +22,7 @@ export function unlabelledSvgs(root: Element): string[] {
 
 /**
  * Nothing is told apart by colour alone. Within each <svg>: lines (stroked, unfilled) of different colours differ in
- * dash pattern too, and markers (small filled shapes) of different colours differ in shape too. Colours are computed
+ * dash pattern too, and markers (small filled shapes) of different colours differ in shape or in a text-coloured outline too. Colours are computed
  * values; a shape is its element name plus its path's command letters (a circle, a square and a triangle differ).
  */
 export function colourOnlySeries(root: Element): string[] {
@@ -42,7 +42,9 @@ export function colourOnlySeries(root: Element): string[] {
       const neutral = (colour: string) => colour === style.color || colour === getComputedStyle(svg).color;
       if (stroked && !filled && el.tagName !== 'rect' && !neutral(style.stroke)) add(lines, style.stroke, style.strokeDasharray);
       else if (filled && box.width <= 24 && box.height <= 24 && !neutral(style.fill)) {
-        add(markers, style.fill, `${el.tagName}:${(el.getAttribute('d') ?? '').replace(/[^a-zA-Z]/g, '')}`);
+        // An outline in the text colour is a second cue (an outlined bar beside a plain one), as a dash is for a line.
+        const outlined = stroked && Number.parseFloat(style.strokeWidth) > 0 && neutral(style.stroke) ? ' outlined' : '';
+        add(markers, style.fill, `${el.tagName}:${(el.getAttribute('d') ?? '').replace(/[^a-zA-Z]/g, '')}${outlined}`);
       }
     }
     const label = svg.getAttribute('aria-label') ?? svg.outerHTML.slice(0, 60);

@@ -140,10 +140,12 @@ test('seeded random interaction soak: no errors, nothing non-finite drawn, no he
   console.log(lines.join('\n'));
   expect(heapFailures, `heap growth above ×${HEAP_GROWTH_LIMIT} (replay: SOAK_SEED=${SOAK_SEED} SOAK_ACTIONS=${SOAK_ACTIONS})`).toEqual([]);
   for (const tab of session.fixedTabs) {
-    // One per layer-stats widget, and one for all digits-dropout widgets of a page (they share one run).
+    // One per layer-stats widget, one for all digits-dropout widgets of a page (they share one run), and one per
+    // widget whose shell says it keeps one (data-worker="kept": mc-dropout).
     const layerStats = await tab.page.locator('[data-widget="layer-stats"]').count();
     const digits = Math.min(1, await tab.page.locator('[data-widget="digits-dropout"]').count());
-    expect(tab.page.workers().length, `${tab.name}: live workers (one per layer-stats widget, one for the digits at most)`).toBeLessThanOrEqual(layerStats + digits);
+    const kept = await tab.page.locator('[data-widget][data-worker="kept"]').count();
+    expect(tab.page.workers().length, `${tab.name}: live workers (one per layer-stats widget, one for the digits, one per data-worker="kept" widget, at most)`).toBeLessThanOrEqual(layerStats + digits + kept);
   }
   expect(session.problems()).toEqual([]);
   await session.close();
