@@ -111,6 +111,20 @@ export function downsample(values: ArrayLike<number>, maxPoints: number, scale =
 
 const SYMBOLS = ['circle', 'triangle'] as const;
 
+type Box = { left: number; right: number; top: number; bottom: number };
+
+/**
+ * About where a one-line label lands (px): `x` its anchor, `y` its middle. Widths are estimated generously (0.62 em a
+ * character, 0.7 bold), so a label judged clear of another is.
+ */
+export function labelBox(x: number, anchor: 'start' | 'end', y: number, text: string, fontSize: number, bold: boolean): Box {
+  const width = text.length * fontSize * (bold ? 0.7 : 0.62);
+  const half = fontSize * 0.6;
+  return { left: anchor === 'start' ? x : x - width, right: anchor === 'start' ? x + width : x, top: y - half, bottom: y + half };
+}
+
+export const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 /** The legend above the chart: line style and marker of each net (colour is never the only cue). */
 export function renderRaceLegend(view: RaceView, options: RenderOptions = {}): HTMLElement {
   return renderLegend(
@@ -122,14 +136,21 @@ export function renderRaceLegend(view: RaceView, options: RenderOptions = {}): H
 export function renderRaceChart(view: RaceView, options: RenderOptions = {}): SVGSVGElement | HTMLElement {
   const size = resolveSize(options, CHART_SIZE);
   const font = CHART_TEXT[size.density];
-  const [marginLeft, marginBottom] = [scaled(52, size.density), scaled(48, size.density)];
+  const [marginLeft, marginRight, marginTop, marginBottom] = [scaled(52, size.density), 24, scaled(26, size.density), scaled(48, size.density)];
   const xMax = Math.max(50, view.step);
   const target = view.targetError * 100;
+  // Where things land in pixels, to keep the step counts off the target's label.
+  const px = (x: number) => marginLeft + (x / xMax) * (size.width - marginLeft - marginRight);
+  const py = (y: number) => marginTop + (1 - y / 100) * (size.height - marginTop - marginBottom);
+  const k = font.label / 14;
+  const targetDy = -9 * k;
+  const targetText = `target ${formatPercent(view.targetError, 0)}`;
+  const targetBox = Number.isFinite(target) ? labelBox(marginLeft + 6, 'start', py(target) + targetDy, targetText, font.label, false) : null;
   const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 })];
   if (Number.isFinite(target)) {
     marks.push(
       Plot.ruleY([target], { stroke: 'currentColor', strokeDasharray: '3 3', strokeOpacity: 0.8 }),
-      Plot.text([{ y: target }], { y: 'y', text: () => `target ${formatPercent(view.targetError, 0)}`, frameAnchor: 'left', textAnchor: 'start', dx: 6, dy: -9, fill: 'currentColor', stroke: 'var(--bg-soft, #fff)', strokeWidth: 5, paintOrder: 'stroke', fontSize: font.label }),
+      Plot.text([{ y: target }], { y: 'y', text: () => targetText, frameAnchor: 'left', textAnchor: 'start', dx: 6, dy: targetDy, fill: 'currentColor', stroke: 'var(--bg-soft, #fff)', strokeWidth: 5, paintOrder: 'stroke', fontSize: font.label }),
     );
   }
   // Lines first, then every marker and label on top of all lines.
@@ -145,14 +166,20 @@ export function renderRaceChart(view: RaceView, options: RenderOptions = {}): SV
       // Where the net first reached the target: its marker, and the step count beside it (ReLU above, tanh below).
       const point = [{ x: at, y }];
       const right = at > xMax * 0.6;
+      const text = `${lane.label}: ${formatCount(at)} steps`;
+      const dx = right ? -8 : 8;
+      let dy = (i === 0 ? -18 : 20) * k;
+      // A count above the line that would run into the target's label (a narrow chart, an early finish) goes above it.
+      const box = labelBox(px(at) + dx, right ? 'end' : 'start', py(y) + dy, text, font.label, true);
+      if (targetBox && i === 0 && overlaps(box, targetBox)) dy = targetBox.top - 2 - font.label * 0.6 - py(y);
       marks.push(
         Plot.dot(point, { x: 'x', y: 'y', symbol: SYMBOLS[i % SYMBOLS.length], r: 6, fill: seriesColor(i), stroke: 'var(--bg, #fff)', strokeWidth: 1.5 }),
         Plot.text(point, {
           x: 'x',
           y: 'y',
-          text: () => `${lane.label}: ${formatCount(at)} steps`,
-          dy: (i === 0 ? -18 : 20) * (font.label / 14),
-          dx: right ? -8 : 8,
+          text: () => text,
+          dy,
+          dx,
           textAnchor: right ? 'end' : 'start',
           fill: seriesTextColor(i),
           stroke: 'var(--bg-soft, #fff)',
@@ -169,11 +196,11 @@ export function renderRaceChart(view: RaceView, options: RenderOptions = {}): SV
     width: size.width,
     height: size.height,
     marginLeft,
-    marginRight: 24,
-    marginTop: scaled(26, size.density),
+    marginRight,
+    marginTop,
     marginBottom,
     style: chartStyle(size.density),
-    x: { label: 'training step', domain: [0, xMax], grid: true, labelAnchor: 'center', labelOffset: marginBottom - 6, ticks: tickCount(size.width - marginLeft - 24, size.density) },
+    x: { label: 'training step', domain: [0, xMax], grid: true, labelAnchor: 'center', labelOffset: marginBottom - 6, ticks: tickCount(size.width - marginLeft - marginRight, size.density) },
     y: { label: 'training error (%)', domain: [0, 100], grid: true, ticks: tickCount(size.height - marginBottom - 20, size.density, 45) },
     ariaLabel: 'Training error of the ReLU and tanh networks against training step',
     ariaDescription: describeRace(view),

@@ -79,8 +79,6 @@ function stepChart(view: RaceView, pick: (lane: LaneCurves) => number[], size: C
   const [marginLeft, marginRight, marginTop, marginBottom] = [scaled(56, d), scaled(96, d), scaled(26, d), scaled(44, d)];
   const marks: Plot.Markish[] = [Plot.ruleY([y.domain[0]], { stroke: 'currentColor', strokeOpacity: 0.3 })];
   const ends: { x: number; y: number; text: string; fill: string }[] = [];
-  // A name never sits lower than half its height above the x axis, where it would run into the last step's number.
-  const floor = y.domain[0] + ((y.domain[1] - y.domain[0]) * (font.label / 2 + 2)) / Math.max(1, size.height - marginTop - marginBottom);
   for (const lane of view.lanes) {
     const st = activationStyle(lane.act);
     const points = finitePoints(lane.steps, pick(lane));
@@ -88,10 +86,13 @@ function stepChart(view: RaceView, pick: (lane: LaneCurves) => number[], size: C
     const end = points.at(-1);
     if (end) {
       marks.push(Plot.dot([end], { x: 'x', y: 'y', symbol: st.symbol, r: d === 'slide' ? 6 : 5, fill: st.color, stroke: 'var(--bg)', strokeWidth: 1.5 }));
-      ends.push({ ...end, y: Math.max(end.y, floor), text: st.label, fill: st.text });
+      ends.push({ ...end, text: st.label, fill: st.text });
     }
   }
-  marks.push(...endLabelMarks(ends, { domain: y.domain, range: [size.height - marginBottom, marginTop] }, { fontSize: font.label, gap: font.label + 2 }));
+  // A name never sits lower than half its height above the x axis, where it would run into the last step's number
+  // (the names stacked above it move up with it).
+  const lowest = size.height - marginBottom - (font.label / 2 + 2);
+  marks.push(...endLabelMarks(ends, { domain: y.domain, range: [size.height - marginBottom, marginTop] }, { fontSize: font.label, gap: font.label + 2, lowest }));
   return plot({
     document: doc,
     width: size.width,

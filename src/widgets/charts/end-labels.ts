@@ -31,9 +31,10 @@ export function toPixels(y: number, scale: PixelScale): number {
 /**
  * Vertical offsets (pixels) that keep labels at `positions` (pixels) at least `gap` apart: labels that would overlap
  * form a group, stacked `gap` apart and centred on the mean of their positions; groups that then overlap merge.
- * A label that has room keeps offset 0.
+ * A label that has room keeps offset 0. `lowest`: no label is placed below this pixel (e.g. clear of the x axis's tick
+ * labels); the labels above a moved one move up with it just enough to stay `gap` apart.
  */
-export function spreadOffsets(positions: readonly number[], gap: number): number[] {
+export function spreadOffsets(positions: readonly number[], gap: number, lowest = Infinity): number[] {
   const order = positions.map((_, i) => i).sort((a, b) => positions[a] - positions[b]);
   type Group = { members: number[]; top: number };
   const groups: Group[] = [];
@@ -51,16 +52,28 @@ export function spreadOffsets(positions: readonly number[], gap: number): number
   }
   const offsets = new Array<number>(positions.length).fill(0);
   for (const g of groups) g.members.forEach((i, k) => (offsets[i] = g.top + k * gap - positions[i]));
+  if (Number.isFinite(lowest)) {
+    // From the bottom up: each label at most at the limit, the next one up at least `gap` above it.
+    let limit = lowest;
+    for (const i of [...order].reverse()) {
+      const at = Math.min(positions[i] + offsets[i], limit);
+      offsets[i] = at - positions[i];
+      limit = at - gap;
+    }
+  }
   return offsets;
 }
 
-/** One text mark per label, right of its line's end, moved apart where they would overlap. */
-/** `dx`: the gap between a line's end and its name (px, 6 by default). */
-export function endLabelMarks(labels: readonly EndLabel[], scale: PixelScale, style: { fontSize: number; gap?: number; dx?: number }): Plot.Markish[] {
+/**
+ * One text mark per label, right of its line's end, moved apart where they would overlap. `dx`: the gap between a
+ * line's end and its name (px, 6 by default); `lowest`: the lowest pixel a label's middle may sit at (none by default).
+ */
+export function endLabelMarks(labels: readonly EndLabel[], scale: PixelScale, style: { fontSize: number; gap?: number; dx?: number; lowest?: number }): Plot.Markish[] {
   const placed = labels.filter((l) => Number.isFinite(l.x) && Number.isFinite(toPixels(l.y, scale)));
   const offsets = spreadOffsets(
     placed.map((l) => toPixels(l.y, scale)),
     style.gap ?? style.fontSize + 3,
+    style.lowest,
   );
   return placed.map((label, i) =>
     Plot.text([label], { x: 'x', y: 'y', text: () => label.text, dx: style.dx ?? 6, dy: offsets[i], textAnchor: 'start', fill: label.fill, fontSize: style.fontSize, fontWeight: 600 }),

@@ -48,6 +48,26 @@ describe('relu-vs-tanh render', { timeout: 30_000 }, () => {
     expect(svg.textContent).toContain(`tanh: ${race.lanes[1].reachedAt} steps`);
   });
 
+  it("keeps a step count off the target's label, even on a phone's narrow chart", () => {
+    const a = Array.from({ length: 247 }, (_, i) => Math.max(0.08, 0.6 - i * 0.0025));
+    const b = Array.from({ length: 247 }, (_, i) => Math.max(0.09, 0.8 - i * 0.0029));
+    const view = viewOf(a, b, { lanes: [{ label: 'ReLU', errors: a, reachedAt: 203 }, { label: 'tanh', errors: b, reachedAt: 246 }], status: 'done', verdict: { kind: 'both', relu: 203, tanh: 246, ratio: 246 / 203 } });
+    // The middle of a label (px): its text's translate plus its group's.
+    const middleOf = (svg: SVGSVGElement, words: RegExp) => {
+      const text = Array.from(svg.querySelectorAll('text')).find((t) => words.test(t.textContent ?? ''))!;
+      const y = (el: Element) => Number(/translate\([^,]+,([^)]+)\)/.exec(el.getAttribute('transform') ?? '')?.[1] ?? 0);
+      return y(text) + y(text.parentElement!);
+    };
+    for (const size of [{ width: 237, height: 280, density: 'phone' as const }, { width: 750, height: 320, density: 'page' as const }, { width: 640, height: 360, density: 'slide' as const }]) {
+      const svg = renderRaceChart(view, { document, size }) as SVGSVGElement;
+      const font = Number(svg.querySelector('text[font-weight], g[font-weight]')?.getAttribute('font-size') ?? 14);
+      const gap = middleOf(svg, /target/) - middleOf(svg, /^ReLU:/);
+      // Either a line's height apart (the count above the target's label), or the count is far to its right.
+      if (size.density === 'phone') expect(gap, size.density).toBeGreaterThanOrEqual(font * 1.2);
+      else expect(gap, size.density).toBeGreaterThan(0);
+    }
+  });
+
   it('never draws or prints NaN or Infinity', () => {
     const view = viewOf([0.66, NaN, 0.5, Infinity, 0.4], [0.66, -Infinity, 0.6, NaN, 0.55], { lr: NaN, verdict: { kind: 'both', relu: 4, tanh: 8, ratio: NaN } });
     view.lanes = [{ ...view.lanes[0], reachedAt: 1 }, { ...view.lanes[1], reachedAt: NaN }];

@@ -33,6 +33,18 @@ describe('spreadOffsets', () => {
     // A crowded pair pushes apart; the distant label stays.
     expect(spreadOffsets([10, 12, 200], 16)).toEqual([-7, 7, 0]);
   });
+
+  it('keeps every label at or above `lowest`, those above a moved one moving up to stay apart', () => {
+    // Three names ending at the x axis (200 px): none below 190, stacked 16 apart above it.
+    expect(spreadOffsets([200, 200, 200], 16, 190)).toEqual([-42, -26, -10]);
+    // A label already above the limit and clear of the moved one stays.
+    expect(spreadOffsets([100, 200], 16, 190)).toEqual([0, -10]);
+    // Order is kept: the moved label never jumps above a neighbour.
+    const pos = [185, 195, 199];
+    const placed = spreadOffsets(pos, 12, 190).map((o, i) => pos[i] + o);
+    expect(Math.max(...placed)).toBeLessThanOrEqual(190);
+    for (let i = 1; i < placed.length; i++) expect(placed[i] - placed[i - 1]).toBeGreaterThanOrEqual(12 - 1e-9);
+  });
 });
 
 describe('toPixels', () => {
