@@ -36,7 +36,13 @@ test('the reading view prints as a handout: figures and answers on paper, no con
     const widgets = [...document.querySelectorAll('[data-widget]')].map((w) => {
       const marks = [...w.querySelectorAll('svg :is(path, rect, circle, line, polyline, image), canvas')].filter(visible).length;
       const params = w.querySelector('[data-role="print-params"]');
-      return { name: w.getAttribute('data-widget')!, id: w.id, marks, params: params && visible(params) ? params.textContent!.trim() : '', breakInside: getComputedStyle(w).breakInside };
+      // No chart is split: none may break inside, and each fits on a page (A4 less its margins: 267 mm).
+      const charts = [...w.querySelectorAll('[data-role="plot"] :is(svg, canvas)')].filter((c) => !c.parentElement?.closest('svg') && visible(c));
+      return {
+        name: w.getAttribute('data-widget')!, id: w.id, marks, params: params && visible(params) ? params.textContent!.trim() : '',
+        breakInside: [...new Set(charts.map((c) => getComputedStyle(c).breakInside))].join(),
+        plotHeight: Math.max(0, ...charts.map((c) => c.getBoundingClientRect().height)), page: (267 / 25.4) * 96,
+      };
     });
     const answers = [...document.querySelectorAll('details.deck-answer')].map((d) => {
       const body = [...d.children].filter((c) => c.tagName !== 'SUMMARY');
@@ -52,7 +58,8 @@ test('the reading view prints as a handout: figures and answers on paper, no con
   for (const w of report.widgets) {
     expect.soft(w.marks, `${w.name}#${w.id}: marks of its figure on paper`).toBeGreaterThan(0);
     expect.soft(w.params, `${w.name}#${w.id}: its one-line parameters under the figure`).not.toBe('');
-    expect.soft(w.breakInside, `${w.name}#${w.id}: never split by a page break`).toBe('avoid');
+    expect.soft(w.breakInside, `${w.name}#${w.id}: its charts never split by a page break`).toBe('avoid');
+    expect.soft(w.plotHeight, `${w.name}#${w.id}: its tallest chart fits on a page`).toBeLessThan(w.page);
   }
   expect(report.answers.length).toBeGreaterThan(5);
   expect(report.answers.every(Boolean), 'every answer printed').toBe(true);
@@ -126,6 +133,8 @@ test('the PDFs: the handout, one page per slide, and the slides with their notes
   const handout = await pdfPageTexts(await printView(browser, baseURL!, SLUG, 'handout'));
   console.log(`handout.pdf: ${handout.length} pages; slides.pdf: ${slides.length}; slides-with-notes.pdf: ${notes.length}`);
   expect(handout.length).toBeGreaterThan(10);
+  // No blank page (a figure taller than the space left used to push an empty page in front of itself).
+  expect(handout.flatMap((text, i) => (text.length === 0 ? [i + 1] : [])), 'handout pages with nothing on them').toEqual([]);
   const all = squash(handout.join(' '));
   for (const want of expected) expect.soft(all, 'handout: every slide heading').toContain(squash(want.heading));
 });
