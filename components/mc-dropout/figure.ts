@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { digitsAssetBytes } from '../../src/digits/build-asset.ts';
 import { parseDigitsAsset } from '../../src/digits/parse.ts';
 import { defaultValues } from '../../src/widgets/params.ts';
-import { BUILD_WIDTH, builtVariants, buildSizes, html, partSize, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
+import { builtVariants, buildSizes, html, partSize, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
 import type { ChartSize } from '../../src/widgets/chart-size.ts';
+import { MC_PLOT_WIDTH, MC_SLIDE_PLOT_HEIGHT } from './layout.ts';
 import { NETWORK_PATH, parseNetwork } from './network-file.ts';
 import type { CurveUpdate, McMessage, NetworkInfo, Prediction } from './protocol.ts';
 import { MC_SEED, createMcSession } from './session.ts';
@@ -21,14 +22,7 @@ import { CURVE_SIZE, PROBABILITY_SIZE, curveChart, percent, probabilityChart } f
 import { type InputDescription, describeInput, summary } from './describe.ts';
 import pretrainedCurve from './pretrained-curve.json';
 
-/**
- * The probability chart's box beside the drawing pad: in the reading column (BUILD_WIDTH.page) the pad's column
- * (15rem) and the gap (1rem) leave 462 px at the site's 18 px rem; on a phone (under 520 px the two stack) the whole
- * box. On a slide: the slide's width less the pad's 180 px column and 14 px gap, a little lower than the box
- * (279 stage px under the legend), so the drawing is never scaled down there.
- */
-export const MC_PLOT_WIDTH = { page: BUILD_WIDTH.page - 16 * 18, phone: BUILD_WIDTH.phone, slide: BUILD_WIDTH.slide - 194 } as const;
-export const MC_SLIDE_PLOT_HEIGHT = 270;
+export { MC_PLOT_WIDTH, MC_SLIDE_PLOT_HEIGHT };
 
 export interface McDefaultState {
   readonly T: number;
