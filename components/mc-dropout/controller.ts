@@ -3,7 +3,8 @@
  * keeps the strokes, asks for predictions (one request in flight, the newest settings winning) and draws what comes
  * back, one chart per task. T, the test digit shown and the slide's view are parameters (shared with the other
  * window of a lecture and the URL); strokes are not mirrored: the other window keeps its own input.
- * Also listens for `digits-dropout:trained` (README.md) and offers the network the student trained.
+ * Also listens for `digits-dropout:trained` (README.md) and offers the network the student trained. Until the worker's
+ * first answer the shell keeps the charts drawn at build time for the default state (figure.ts, never imported here).
  */
 import { WidgetElement, defineWidget } from '../../src/widgets/widget-element.ts';
 import { bindControls } from '../../src/widgets/controls.ts';
@@ -305,11 +306,13 @@ class McDropoutWidget extends WidgetElement {
       const p = this.#prediction, box = this.ref('plot');
       if (!p) return;
       box.replaceChildren(probabilityChart(p, measureChart(box, PROBABILITY_SIZE)));
+      this.dataset.figure = 'live'; // the build-time drawing (figure.ts) is gone
       return;
     }
     const c = this.#curve, box = this.ref('curve');
     if (!c || c.count < MIN_CURVE_DIGITS || box.clientWidth === 0) return;
     box.replaceChildren(curveChart({ ...c, T: this.#T }, measureChart(box, CURVE_SIZE)));
+    this.dataset.figure = 'live';
   }
 
   #renderGallery(): void {

@@ -17,6 +17,8 @@ async function open(page: Page, query = ''): Promise<Locator> {
   const widget = page.locator('#mc-dropout');
   await widget.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-widget-state', 'ready', { timeout: 15_000 });
+  // The shell carries the default state drawn at build time (figure.ts): wait for the worker's first drawing instead.
+  await expect(widget).toHaveAttribute('data-figure', 'live', { timeout: 15_000 });
   await expect(widget.locator('[data-role="plot"] svg[role="img"]')).toBeVisible({ timeout: 15_000 });
   return widget;
 }
