@@ -1,26 +1,46 @@
 /**
- * The digits experiment before anything trained, drawn at build time (src/widgets/built-figure.ts): the error chart's
- * axes for the default run (epochs 0 to 40) with the same render function the live widget uses, and the summary in
- * words, so a page without JavaScript (or on paper) shows what the experiment measures instead of a "loads when"
- * sentence. Nothing is computed: the digits download only when Train is pressed, and the curves, tiles and
- * activations exist only once both nets train. The controller replaces the drawing when it first draws.
+ * The digits experiment before anything trained, drawn at build time (src/widgets/built-figure.ts) exactly as the
+ * controller first draws it: in the reading view every chart under its title (error curves' axes, the weight sheets'
+ * frames, the activation histograms' axes), on a slide the one chart its <Step params> picks; the same render
+ * functions, and the summary in words. Nothing is computed: the digits download only when Train is pressed, and the
+ * curves, tiles and activations exist only once both nets train. The weight sheets are canvases, which only the
+ * browser paints (mid-grey before training): at build they stay blank, beside their note.
  */
-import { builtVariants, buildSizes, html, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
+import { builtVariants, buildSizes, figureValues, html, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
 import { DIGITS_DEFAULTS } from './model.ts';
 import { IDLE_VIEW } from './run.ts';
-import { PANEL_TITLES, grouped, summaryText } from './describe.ts';
-import { CHART_SIZE, errorsChart } from './render.ts';
+import { DIGITS_PANELS, PANEL_TITLES, grouped, summaryText, type DigitsPanel } from './describe.ts';
+import { CHART_SIZE, renderDigitsPanel, type DigitsView } from './render.ts';
 
-export function buildDigitsFigure(document: Document, view: PageView): BuiltFigure {
+/** The charts a view shows: all of them in the reading view (controller.ts #drawCharts), a slide's one. */
+export function builtPanels(view: PageView, stepParams?: string): readonly DigitsPanel[] {
+  return view === 'slides' ? [figureValues(view, stepParams).digitsPanel as DigitsPanel] : DIGITS_PANELS;
+}
+
+export function buildDigitsFigure(document: Document, view: PageView, stepParams?: string): BuiltFigure {
   const { width, epochs, trainCount, seed } = DIGITS_DEFAULTS;
+  const idle: DigitsView = { epochs, curves: null, snapshot: null, initialTiles: null, change: false };
+  const panels = builtPanels(view, stepParams);
   const variants = builtVariants(document, buildSizes(view, CHART_SIZE), (size) => {
-    const chart = errorsChart({ epochs, curves: null, snapshot: null, initialTiles: null, change: false }, document, size);
-    if (view === 'slides') return chart;
-    // The reading view titles its charts, as the live widget does.
-    const title = document.createElement('p');
-    title.className = 'digits-panel-title';
-    title.textContent = PANEL_TITLES.errors;
-    return [title, chart];
+    // The controller's layout (#layout): one .chart-box per chart, titled when there are several.
+    const root = document.createElement('div');
+    root.className = 'digits-charts';
+    for (const panel of panels) {
+      const box = document.createElement('div');
+      box.className = 'chart-box';
+      box.append(renderDigitsPanel(panel, idle, { document, size, paint: () => undefined }));
+      if (panels.length === 1) {
+        root.append(box);
+        continue;
+      }
+      const section = document.createElement('div');
+      const title = document.createElement('p');
+      title.className = 'digits-panel-title';
+      title.textContent = PANEL_TITLES[panel];
+      section.append(title, box);
+      root.append(section);
+    }
+    return root;
   });
   return {
     plot: html(variants),

@@ -294,6 +294,7 @@ function greyKey(doc: Document, size: DigitsChartSize): SVGSVGElement {
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('data-keep-size', ''); // a build-time drawing keeps the key's own size (src/widgets/built-figure.ts)
   svg.setAttribute('class', 'digits-key');
   ['#000', '#808080', '#fff'].forEach((fill, i) => {
     const rect = doc.createElementNS(ns, 'rect');

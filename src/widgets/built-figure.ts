@@ -73,7 +73,8 @@ export function builtVariants(document: Document, sizes: readonly ChartSize[], d
     const drawn = draw(size);
     box.append(...(Array.isArray(drawn) ? drawn : [drawn]));
     for (const svg of box.querySelectorAll('svg')) {
-      if (svg.parentElement?.closest('svg')) continue;
+      // (An svg inside another, or one that keeps its own size, e.g. a colour key beside a chart: data-keep-size.)
+      if (svg.parentElement?.closest('svg') || svg.hasAttribute('data-keep-size')) continue;
       const height = svg.getAttribute('height');
       if (!svg.getAttribute('viewBox') && svg.getAttribute('width') && height) svg.setAttribute('viewBox', `0 0 ${svg.getAttribute('width')} ${height}`);
       // The live chart's box: the page's width, the chart's own height (a slide: the whole plot box).
