@@ -96,7 +96,8 @@ test("a new build's service worker waits while a page of the old build is open, 
     // Watch from a page outside the site's scope (the host's 404), which no service worker controls.
     const outside = await context.newPage();
     await outside.goto(`${server.origin}/outside-the-site`);
-    await expect.poll(async () => (await cachesOf(outside)).map((c) => c.name)).toEqual([v2.cacheName]);
+    // (The browser activates the waiting worker when it notices the last client gone: seconds on a loaded machine.)
+    await expect.poll(async () => (await cachesOf(outside)).map((c) => c.name), { timeout: 30_000 }).toEqual([v2.cacheName]);
     const next = await context.newPage();
     const nextProblems = watchPage(next, server.origin);
     const response = await next.goto(`${server.origin}${BASE_PATH}`);
