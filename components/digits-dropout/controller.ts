@@ -17,7 +17,7 @@ import type { ParamValues } from '../../src/widgets/params.ts';
 import { DIGITS_ASSET_PATH } from '../../src/digits/format.ts';
 import { DIGITS_DEFAULTS, type DigitsDropoutSettings } from './model.ts';
 import { createDigitsRun, type DigitsRun, type RunChange, type RunView, type WorkerLike } from './run.ts';
-import { DIGITS_PANELS, PANEL_TITLES, type DigitsPanel, progressLabel, progressValue, resultText, statusText, summaryText } from './describe.ts';
+import { DIGITS_PANELS, chartBoxes, type DigitsPanel, progressLabel, progressValue, resultText, statusText, summaryText } from './describe.ts';
 import { CHART_SIZE, renderDigitsPanel, type DigitsView } from './render.ts';
 import { REQUEST_EVENT, type TrainedDetail, announce, trainedDetail } from './trained.ts';
 
@@ -239,26 +239,8 @@ class DigitsDropoutWidget extends WidgetElement {
   #layout(shown: DigitsPanel[]): boolean {
     const plot = this.ref('plot');
     if (plot.querySelector(':scope > .digits-charts') && [...this.#boxes.keys()].join() === shown.join()) return false;
-    const root = document.createElement('div');
-    root.className = 'digits-charts';
-    const titled = shown.length > 1;
-    this.#boxes = new Map(shown.map((panel) => {
-      const box = document.createElement('div');
-      box.className = 'chart-box';
-      return [panel, box];
-    }));
-    for (const [panel, box] of this.#boxes) {
-      if (!titled) {
-        root.append(box);
-        continue;
-      }
-      const section = document.createElement('div');
-      const title = document.createElement('p');
-      title.className = 'digits-panel-title';
-      title.textContent = PANEL_TITLES[panel];
-      section.append(title, box);
-      root.append(section);
-    }
+    const { root, boxes } = chartBoxes(document, shown);
+    this.#boxes = boxes;
     plot.replaceChildren(root);
     this.dataset.figure = 'live'; // the build-time drawing (figure.ts) is gone
     return true;

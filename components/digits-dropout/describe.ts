@@ -155,3 +155,29 @@ export function summaryText(view: RunView, setup: { width: number; epochs: numbe
   }
   return parts.join(' ');
 }
+
+/**
+ * The charts' layout in the plot box: one `.chart-box` per chart, each under its title when there are several (the
+ * reading view). Shared by the controller and the build-time figure (figure.ts), so both lay out the same.
+ */
+export function chartBoxes(doc: Document, panels: readonly DigitsPanel[]): { root: HTMLElement; boxes: Map<DigitsPanel, HTMLElement> } {
+  const root = doc.createElement('div');
+  root.className = 'digits-charts';
+  const boxes = new Map<DigitsPanel, HTMLElement>();
+  for (const panel of panels) {
+    const box = doc.createElement('div');
+    box.className = 'chart-box';
+    boxes.set(panel, box);
+    if (panels.length === 1) {
+      root.append(box);
+      continue;
+    }
+    const section = doc.createElement('div');
+    const title = doc.createElement('p');
+    title.className = 'digits-panel-title';
+    title.textContent = PANEL_TITLES[panel];
+    section.append(title, box);
+    root.append(section);
+  }
+  return { root, boxes };
+}

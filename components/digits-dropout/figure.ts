@@ -9,7 +9,7 @@
 import { builtVariants, buildSizes, figureValues, html, type BuiltFigure, type PageView } from '../../src/widgets/built-figure.ts';
 import { DIGITS_DEFAULTS } from './model.ts';
 import { IDLE_VIEW } from './run.ts';
-import { DIGITS_PANELS, PANEL_TITLES, grouped, summaryText, type DigitsPanel } from './describe.ts';
+import { DIGITS_PANELS, chartBoxes, grouped, summaryText, type DigitsPanel } from './describe.ts';
 import { CHART_SIZE, renderDigitsPanel, type DigitsView } from './render.ts';
 
 /** The charts a view shows: all of them in the reading view (controller.ts #drawCharts), a slide's one. */
@@ -22,24 +22,9 @@ export function buildDigitsFigure(document: Document, view: PageView, stepParams
   const idle: DigitsView = { epochs, curves: null, snapshot: null, initialTiles: null, change: false };
   const panels = builtPanels(view, stepParams);
   const variants = builtVariants(document, buildSizes(view, CHART_SIZE), (size) => {
-    // The controller's layout (#layout): one .chart-box per chart, titled when there are several.
-    const root = document.createElement('div');
-    root.className = 'digits-charts';
-    for (const panel of panels) {
-      const box = document.createElement('div');
-      box.className = 'chart-box';
-      box.append(renderDigitsPanel(panel, idle, { document, size, paint: () => undefined }));
-      if (panels.length === 1) {
-        root.append(box);
-        continue;
-      }
-      const section = document.createElement('div');
-      const title = document.createElement('p');
-      title.className = 'digits-panel-title';
-      title.textContent = PANEL_TITLES[panel];
-      section.append(title, box);
-      root.append(section);
-    }
+    // The controller's layout (describe.ts chartBoxes), each box holding its chart as the controller draws it.
+    const { root, boxes } = chartBoxes(document, panels);
+    for (const [panel, box] of boxes) box.append(renderDigitsPanel(panel, idle, { document, size, paint: () => undefined }));
     return root;
   });
   return {
