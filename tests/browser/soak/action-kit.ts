@@ -46,7 +46,11 @@ export async function pickReachable(ctx: ActionContext, selector: string): Promi
   return candidates.nth(index);
 }
 
-export const CLICK = { timeout: 5_000 };
+/**
+ * How long a click may wait for the page to take it. A page whose widgets train in every frame takes a click in one or
+ * two frames, about 0.2 s on a quiet machine and 1–2 s on a loaded one; a frozen page never does, and still fails.
+ */
+export const CLICK = { timeout: 15_000 };
 
 /**
  * A click as a mouse user makes it: the pointer travels to the element first (which brings back the slide view's
