@@ -183,8 +183,9 @@ class DigitsDropoutWidget extends WidgetElement {
     const play = this.ref<HTMLButtonElement>('play');
     play.setAttribute('aria-pressed', String(view.playing));
     play.textContent = view.playing ? 'Pause' : 'Train';
-    // A running status line changes several times a second: busy, so a screen reader reads it when the run stops.
-    this.ref('status').setAttribute('aria-busy', String(view.playing));
+    // A running status line changes several times a second: busy, so a screen reader reads it when the run stops
+    // (a pause, once the worker has confirmed where it stopped).
+    this.ref('status').setAttribute('aria-busy', String(view.playing || view.pausing));
   }
 
   /** Status line, progress bar, result line and summary: text only, cheap; skipped while off screen. */

@@ -34,6 +34,9 @@ export interface RunView {
   readonly playing: boolean;
   /** A Step (one epoch) is under way. */
   readonly stepping: boolean;
+  /** Paused by the page, not yet confirmed by the worker: a report it sent before the pause may still arrive, and
+   * its confirmation brings where it stopped. */
+  readonly pausing: boolean;
   /** The settings of the run shown (null before the first start). */
   readonly settings: DigitsDropoutSettings | null;
   readonly download: { readonly loaded: number; readonly total: number | null } | null;
@@ -76,7 +79,7 @@ const sameSettings = (a: DigitsDropoutSettings, b: DigitsDropoutSettings): boole
 
 /** Nothing trained yet: the view before the first Train (and after Reset). */
 export const IDLE_VIEW: RunView = {
-  state: 'idle', playing: false, stepping: false, settings: null, download: null, progress: null, curves: null, snapshot: null,
+  state: 'idle', playing: false, stepping: false, pausing: false, settings: null, download: null, progress: null, curves: null, snapshot: null,
   initialTiles: null, finished: null, error: null, versions: { curves: 0, snapshot: 0, any: 0 },
 };
 
@@ -129,8 +132,12 @@ export function createDigitsRun(options: RunOptions): DigitsRun {
         let { state, playing, stepping } = view;
         if (state === 'loading') state = 'training';
         // The worker pauses by itself at the end of a step; any other state it reports the page has already set.
-        if (message.state === 'paused' && stepping) [state, stepping] = ['paused', false];
-        emit(grew ? 'curves' : 'progress', { progress: message, curves: message.runs, state, playing, stepping });
+        // (A 'paused' report while the page waits for its pause to be confirmed is that confirmation, even when a
+        // Step pressed since then is queued behind it.)
+        const confirmsPause = view.pausing && message.state === 'paused';
+        if (message.state === 'paused' && stepping && !confirmsPause) [state, stepping] = ['paused', false];
+        const pausing = view.pausing && !confirmsPause;
+        emit(grew ? 'curves' : 'progress', { progress: message, curves: message.runs, state, playing, stepping, pausing });
         return;
       }
       case 'snapshot': {
@@ -139,10 +146,10 @@ export function createDigitsRun(options: RunOptions): DigitsRun {
         return;
       }
       case 'done':
-        emit('state', { state: message.status, playing: false, stepping: false, finished: { finalTestError: message.finalTestError, seconds: message.seconds, network: message.network ?? null } });
+        emit('state', { state: message.status, playing: false, stepping: false, pausing: false, finished: { finalTestError: message.finalTestError, seconds: message.seconds, network: message.network ?? null } });
         return;
       case 'error':
-        emit('state', { state: 'failed', playing: false, stepping: false, error: message.message });
+        emit('state', { state: 'failed', playing: false, stepping: false, pausing: false, error: message.message });
         return;
     }
   };
@@ -157,7 +164,7 @@ export function createDigitsRun(options: RunOptions): DigitsRun {
       event.preventDefault?.();
       if (worker !== created) return;
       terminate();
-      if (listening) emit('state', { state: 'failed', playing: false, stepping: false, error: `The training worker stopped: ${event.message || 'it could not run'}.` });
+      if (listening) emit('state', { state: 'failed', playing: false, stepping: false, pausing: false, error: `The training worker stopped: ${event.message || 'it could not run'}.` });
     };
     worker = created;
     return created;
@@ -204,15 +211,16 @@ export function createDigitsRun(options: RunOptions): DigitsRun {
           if (view.stepping) {
             // Train during a step: train on instead of pausing after it.
             worker?.postMessage({ type: 'resume' });
-            emit('state', { playing: true, stepping: false });
+            emit('state', { playing: true, stepping: false, pausing: false });
             return;
           }
           worker?.postMessage({ type: 'pause' });
-          emit('state', { state: 'paused', playing: false });
+          // The worker confirms a pause with a report, once its experiment has begun (before, there is nothing to report).
+          emit('state', { state: 'paused', playing: false, pausing: experimentStarted });
           return;
         case 'paused':
           worker?.postMessage({ type: 'resume' });
-          emit('state', { state: experimentStarted ? 'training' : 'loading', playing: true });
+          emit('state', { state: experimentStarted ? 'training' : 'loading', playing: true, pausing: false });
           return;
       }
     },

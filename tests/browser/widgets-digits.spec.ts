@@ -163,6 +163,8 @@ test('the defaults start; Pause stops progress, Train resumes, Reset ends the wo
   await expect(status(widget)).toContainText(/^Epoch \d+ of 40 · [\d,]+ digits\/s \(both nets\) · about/, { timeout: 60_000 });
   await play.click(); // Pause
   await expect(play).toHaveText('Train');
+  // Busy until the worker confirms where it stopped (a report it sent before the pause may still arrive).
+  await expect(status(widget)).toHaveAttribute('aria-busy', 'false');
   await expect(status(widget)).toContainText(/^Paused at epoch \d+ of 40/);
   const paused = await status(widget).textContent();
   const bar = await widget.locator('[data-role="progress"]').evaluate((el) => (el as HTMLProgressElement).value);

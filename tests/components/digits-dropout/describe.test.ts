@@ -6,7 +6,7 @@ import type { RunCurves } from '../../../components/digits-dropout/protocol.ts';
 
 const SETTINGS = { trainCount: 2000, width: 128, epochs: 40, lr: 0.01, momentum: 0.9, seed: 1 };
 const base: RunView = {
-  state: 'idle', playing: false, stepping: false, settings: null, download: null, progress: null, curves: null, snapshot: null,
+  state: 'idle', playing: false, stepping: false, pausing: false, settings: null, download: null, progress: null, curves: null, snapshot: null,
   initialTiles: null, finished: null, error: null, versions: { curves: 0, snapshot: 0, any: 0 },
 };
 const curves = (test: [number, number], train: [number, number]): [RunCurves, RunCurves] => [

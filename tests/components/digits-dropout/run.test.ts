@@ -130,6 +130,49 @@ describe('digits run (the page side)', () => {
     expect(h.run.view.state).toBe('done');
   });
 
+  it('a pause waits for the worker to confirm where it stopped; a Step pressed meanwhile still trains its epoch', async () => {
+    const h = fakeWorkers();
+    const LONG = { ...SETTINGS, epochs: 10 }; // long enough that the step below is not the last epoch
+    h.run.play(LONG);
+    await h.finishDownloads(); // the digits are now in the worker
+    const [worker] = h.workers;
+    const pausingSeen: boolean[] = [];
+    h.run.subscribe((_change, view) => pausingSeen.push(view.pausing));
+    h.run.play(LONG); // a new run
+    // Run until the page has a report and more reports wait in the queue, sent before the pause below.
+    while (h.run.view.progress === null || h.run.view.progress.step === 0) worker.pump(1);
+    worker.pump(4);
+    h.run.play(LONG); // Pause
+    expect(h.run.view).toMatchObject({ state: 'paused', playing: false, pausing: true });
+    let confirmed = -1;
+    for (let i = 0; i < 100 && h.run.view.pausing; i++) {
+      worker.pump(1);
+      confirmed = i;
+      if (h.run.view.pausing) expect(h.run.view.progress!.state).toBe('training'); // a report sent before the pause
+    }
+    expect(confirmed).toBeGreaterThan(0); // reports sent before the pause arrived after it, and kept it pending
+    expect(h.run.view).toMatchObject({ state: 'paused', pausing: false });
+    expect(h.run.view.progress!.state).toBe('paused');
+    const stoppedAt = h.run.view.progress!.step;
+    await h.pumpAll();
+    expect(h.run.view.progress!.step).toBe(stoppedAt); // nothing moves once confirmed
+
+    // Pause, then One epoch before the confirmation arrives: the confirmation is not mistaken for the step's end.
+    h.run.play(LONG); // resume
+    worker.pump(6);
+    const measured = () => h.run.view.curves![0].epochs.length;
+    h.run.play(LONG); // Pause
+    const before = measured();
+    h.run.step(LONG);
+    expect(h.run.view).toMatchObject({ stepping: true, pausing: true });
+    for (let i = 0; i < 100 && h.run.view.pausing; i++) worker.pump(1);
+    expect(h.run.view).toMatchObject({ pausing: false, stepping: true }); // confirmed; the step is still to come
+    await h.pumpAll();
+    expect(h.run.view).toMatchObject({ state: 'paused', stepping: false, pausing: false });
+    expect(measured()).toBeGreaterThan(before); // the epoch was trained and measured
+    expect(pausingSeen).toContain(true);
+  });
+
   it('One epoch from idle downloads, measures epoch 0, trains one epoch and pauses', async () => {
     const h = fakeWorkers();
     h.run.step(SETTINGS);
