@@ -42,7 +42,16 @@ export const titlePattern = (title: string) => new RegExp(`^${title.replace(/[.*
 export const stage = (page: Page) => page.locator('[data-deck-stage]');
 export const currentSlide = (page: Page) => stage(page).locator('[data-slide][data-current]');
 export const visibleSteps = (page: Page) => currentSlide(page).locator('[data-step]:visible');
-export const hashOf = (page: Page) => page.evaluate(() => location.hash);
+/**
+ * The page's hash; null while a navigation replaces the document. (A goto that differs from the page only in its hash
+ * can still load a new document: the page's URL mirror may have written the widgets' settings into the query just
+ * before, and the browser then finds that the URL differs in more than the hash.)
+ */
+export const hashOf = (page: Page): Promise<string | null> =>
+  page.evaluate(() => location.hash).catch((error: Error) => {
+    if (/Execution context was destroyed|navigat/i.test(error.message)) return null;
+    throw error;
+  });
 /** Let pending requests (favicon, lazy widget code) finish: leaving mid-request counts as a failure. */
 export const settle = (page: Page) => page.waitForLoadState('networkidle');
 
