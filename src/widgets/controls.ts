@@ -11,7 +11,7 @@ type Control = HTMLInputElement | HTMLSelectElement;
 
 function messageFor(control: Control): HTMLElement | null {
   const id = control.getAttribute('aria-describedby')?.split(/\s+/).find((ref) => ref.endsWith('-error'));
-  return id ? document.getElementById(id) : control.parentElement?.querySelector<HTMLElement>('[data-role="control-error"]') ?? null;
+  return id ? control.ownerDocument.getElementById(id) : control.parentElement?.querySelector<HTMLElement>('[data-role="control-error"]') ?? null;
 }
 
 function showMessage(control: Control, message: string): void {
@@ -30,8 +30,23 @@ function writeControl(control: Control, value: ParamValues[ParamName]): void {
   else if (control.value !== String(value)) control.value = String(value);
 }
 
+/** Controls bound at least once: a control taken out of the page and put back shows the store's value again. */
+const everBound = new WeakSet<Control>();
+
+/** The reader changed the server-rendered control before any code bound it (the widget's code was still on its way). */
+function changedBeforeBinding(control: Control): boolean {
+  if (everBound.has(control)) return false;
+  if (control instanceof HTMLSelectElement) {
+    // (Without a `selected` attribute a single select shows its first option.)
+    const rendered = Array.from(control.options).find((option) => option.defaultSelected) ?? control.options[0];
+    return control.value !== (rendered?.value ?? '');
+  }
+  return control.type === 'checkbox' ? control.checked !== control.defaultChecked : control.value !== control.defaultValue;
+}
+
 /**
- * Keep `control` and parameter `name` in step (both ways). Returns an unsubscribe function.
+ * Keep `control` and parameter `name` in step (both ways). Returns an unsubscribe function. A change the reader made
+ * before the widget's code arrived is kept (taken as their input), not overwritten by the store.
  */
 export function bindControl(control: Control, name: ParamName): () => void {
   const spec = PARAMS[name];
@@ -50,6 +65,8 @@ export function bindControl(control: Control, name: ParamName): () => void {
   };
   const event = control instanceof HTMLInputElement && control.type !== 'checkbox' && control.type !== 'range' ? 'change' : 'input';
   control.addEventListener(event, accept);
+  if (changedBeforeBinding(control)) accept();
+  everBound.add(control);
   const stop = watchParams([name], (values) => writeControl(control, values[name]));
   return () => {
     control.removeEventListener(event, accept);

@@ -15,6 +15,24 @@ const bar = (page: Page) => page.locator('.deck-bar');
 const cover = (page: Page) => page.locator('[data-deck-blank]');
 const opacity = (page: Page) => bar(page).evaluate((el) => Number(getComputedStyle(el).opacity));
 
+/** Wait until the current slide's boxes stay where they are across two animation frames. */
+async function layoutSettled(page: Page): Promise<void> {
+  const still = () =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((done) => {
+          const boxes = () =>
+            Array.from(document.querySelectorAll('[data-deck-stage] [data-slide][data-current] *'), (el) => {
+              const r = el.getBoundingClientRect();
+              return `${r.top.toFixed(1)},${r.height.toFixed(1)}`;
+            }).join(' ');
+          const before = boxes();
+          requestAnimationFrame(() => requestAnimationFrame(() => done(boxes() === before)));
+        }),
+    );
+  await expect.poll(still, { intervals: [100, 200, 400] }).toBe(true);
+}
+
 async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
@@ -81,6 +99,7 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }, 
       for (let step = index === 0 ? 0 : 1; step <= steps; step++) {
         await page.goto(`${SLIDES}#/${index + 1}/${step}`);
         await expectAt(page, index + 1, step);
+        await layoutSettled(page); // a widget that has just drawn changes the slide's height; its fit follows a frame later
         // (Where the toolbar is when shown: it only fades, so its box is the same either way.)
         covered.push(
           ...(await page.evaluate(() => {

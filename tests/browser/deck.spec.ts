@@ -103,6 +103,7 @@ test('URLs round-trip: deep links, reloads and hostile hashes', async ({ page, c
   ] as const) {
     await page.goto(`${SLIDES}${hash}`);
     await expectAt(page, slide, step);
+    await settle(page); // the URL mirror may have put settings in the query: the next goto then loads a new document
   }
   // A heading's anchor from the reading page opens its slide.
   const anchor = await page.locator('[data-slide]').nth(5).locator('h2').getAttribute('id');
