@@ -10,6 +10,6 @@ npm run --silent check
 echo "== unit, property and reference tests"
 npm run --silent test:unit
 echo "== browser tests (built site under a non-root base path)"
-# The random-interaction soak runs among them at full length (1,000 actions, about 5 minutes on 2 cores);
+# The random-interaction soak runs among them at full length (1,000 actions, about 10 minutes on 2 cores; the whole browser suite about 32, one test at a time in CI);
 # SOAK_SEED and SOAK_ACTIONS from the environment change it (tests/browser/soak/config.ts).
 npm run --silent test:browser
